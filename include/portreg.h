@@ -1,0 +1,402 @@
+/*
+ * portreg — the IANA Service Name and Transport Protocol Port Number
+ * Registry, compiled into the library at build time.
+ *
+ * Every function here answers in constant time from read-only tables: no
+ * file I/O, no locks, no allocation, no initialisation call.  All functions
+ * are safe to call from any thread and from a signal handler.
+ *
+ * Conventions
+ *  - Functions that can fail return 0 (or a length) on success and a
+ *    negative PORTREG_E* code on failure.
+ *  - Lookups return NULL (or a count of 0) when nothing matches; bad input
+ *    (NULL, empty or over-long names, protos of 0) simply matches nothing.
+ *  - Every `const portreg_entry *` and every string returned lives for the
+ *    lifetime of the process and must not be freed.
+ *
+ * This header is the single source of the version number: CMake reads the
+ * PORTREG_VERSION_* macros from it.
+ */
+#ifndef PORTREG_H
+#define PORTREG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Marks every public declaration; everything else in the library is hidden. */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define PORTREG_API __attribute__((visibility("default")))
+#else
+#define PORTREG_API
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Version                                                              */
+/* ------------------------------------------------------------------ */
+
+#define PORTREG_VERSION_MAJOR 1
+#define PORTREG_VERSION_MINOR 0
+#define PORTREG_VERSION_PATCH 0
+/** MAJOR * 10000 + MINOR * 100 + PATCH, e.g. 10000 for 1.0.0. */
+#define PORTREG_VERSION_NUM \
+    (PORTREG_VERSION_MAJOR * 10000 + PORTREG_VERSION_MINOR * 100 + PORTREG_VERSION_PATCH)
+
+/** The library's version as PORTREG_VERSION_NUM, read at run time. */
+PORTREG_API unsigned portreg_version(void);
+
+/** The library's version as "MAJOR.MINOR.PATCH", read at run time. */
+PORTREG_API const char *portreg_version_string(void);
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                               */
+/* ------------------------------------------------------------------ */
+
+/** Negative return codes.  0 means success. */
+typedef enum portreg_error {
+    PORTREG_OK = 0,
+    PORTREG_ENOTFOUND = -1, /* no such record, field, port or partner */
+    PORTREG_EINVAL = -2,    /* NULL pointer, malformed text or bad value */
+    PORTREG_ENOREPLY = -3,  /* ICMP type with no request/reply partner */
+    PORTREG_ENOSPC = -4     /* reserved: output buffer too small */
+} portreg_error;
+
+/** A static English message for a PORTREG_E* code; never NULL. */
+PORTREG_API const char *portreg_strerror(int error);
+
+/* ------------------------------------------------------------------ */
+/* Transports and port ranges                                           */
+/* ------------------------------------------------------------------ */
+
+/* Transport protocol flags; `protos` arguments take any OR of them, and
+ * ignore bits outside PORTREG_ANY. */
+#define PORTREG_TCP  0x1u
+#define PORTREG_UDP  0x2u
+#define PORTREG_SCTP 0x4u
+#define PORTREG_DCCP 0x8u
+#define PORTREG_ANY  0xFu
+
+/** The RFC 6335 section 6 port ranges. */
+typedef enum portreg_range {
+    PORTREG_RANGE_SYSTEM = 1,   /* 0-1023 (well-known) */
+    PORTREG_RANGE_USER = 2,     /* 1024-49151 (registered) */
+    PORTREG_RANGE_DYNAMIC = 3   /* 49152-65535 (dynamic/private) */
+} portreg_range;
+
+/** The range a port falls in. */
+PORTREG_API portreg_range portreg_classify(uint16_t port);
+
+/** "system", "user" or "dynamic"; "" for a value outside the enum. */
+PORTREG_API const char *portreg_range_name(portreg_range range);
+
+/** "tcp", "udp", "sctp" or "dccp" for a single flag; "" otherwise. */
+PORTREG_API const char *portreg_proto_name(unsigned proto);
+
+/**
+ * The flag for a transport name ("tcp", "udp", "sctp", "dccp", in any
+ * case); 0 when the name is NULL or unknown.
+ */
+PORTREG_API unsigned portreg_proto_from_name(const char *name);
+
+/* ------------------------------------------------------------------ */
+/* Records                                                              */
+/* ------------------------------------------------------------------ */
+
+/** One <record> of the registry: opaque, read-only, lives forever. */
+typedef struct portreg_entry portreg_entry;
+
+/** Every record of the registry, named or not, with a number or not. */
+PORTREG_API size_t portreg_count(void);
+
+/** The record at `index` in registry order; NULL past the end. */
+PORTREG_API const portreg_entry *portreg_at(size_t index);
+
+/** The position of `e` in registry order (so portreg_at(i) == e); (size_t)-1 for NULL. */
+PORTREG_API size_t portreg_entry_index(const portreg_entry *e);
+
+/**
+ * The first record in registry order that has a name, whose port or range
+ * contains `port`, and whose protocol is in `protos`.  A record with no
+ * <protocol> matches every protocol.  NULL when none does.
+ * For 80/tcp that is "http", before "www" and "www-http".
+ */
+PORTREG_API const portreg_entry *portreg_lookup_port(uint16_t port, unsigned protos);
+
+/**
+ * Writes up to `cap` of the records portreg_lookup_port() would consider,
+ * in registry order, to `out` and returns how many match in total (which
+ * may exceed `cap`).  `out` may be NULL when `cap` is 0.
+ */
+PORTREG_API size_t portreg_lookup_port_all(uint16_t port, unsigned protos,
+                                           const portreg_entry **out, size_t cap);
+
+/**
+ * The first record in registry order whose name equals `name` compared
+ * ASCII-case-insensitively (RFC 6335 section 5.1) and otherwise exactly,
+ * and whose protocol is in `protos`.  Records without a port number are
+ * found too.  NULL for a NULL, empty or over-long (> 63 bytes) name.
+ */
+PORTREG_API const portreg_entry *portreg_lookup_name(const char *name, unsigned protos);
+
+/** As portreg_lookup_name() for `len` bytes at `name`, which may hold NUL bytes (they never match). */
+PORTREG_API const portreg_entry *portreg_lookup_name_len(const char *name, size_t len,
+                                                         unsigned protos);
+
+/** As portreg_lookup_port_all(), for a name. */
+PORTREG_API size_t portreg_lookup_name_all(const char *name, unsigned protos,
+                                           const portreg_entry **out, size_t cap);
+
+/**
+ * Parses a service string as getaddrinfo() would: a decimal port 0-65535
+ * (digits only: no sign, no space, at most 5 digits after leading zeros)
+ * or else a service name registered for a protocol in `protos`.
+ * Writes the port to `*port` and returns 0; PORTREG_EINVAL for a NULL
+ * argument, an empty string or an out-of-range number; PORTREG_ENOTFOUND
+ * for a name with no port for those protocols.
+ */
+PORTREG_API int portreg_parse_service(uint16_t *port, const char *service, unsigned protos);
+
+/* ---- Fields of a record.  NULL `e` gives "" / 0 / an error. ---- */
+
+/** The service name as written in the registry; "" when the record has none. */
+PORTREG_API const char *portreg_entry_name(const portreg_entry *e);
+
+/** One PORTREG_* flag; 0 when the record names no protocol. */
+PORTREG_API unsigned portreg_entry_protos(const portreg_entry *e);
+
+/** The port or range (lo == hi for one port); 0, or -1 when it has no number. */
+PORTREG_API int portreg_entry_ports(const portreg_entry *e, uint16_t *lo, uint16_t *hi);
+
+/**
+ * The <description>, with every <br/> read as a space, runs of whitespace
+ * collapsed to one space and the ends trimmed.  "" when empty.
+ */
+PORTREG_API const char *portreg_entry_description(const portreg_entry *e);
+
+/** Registration date (the `date` attribute) as "YYYY-MM-DD"; "" when absent. */
+PORTREG_API const char *portreg_entry_date(const portreg_entry *e);
+
+/** Modification date (the `updated` attribute) as "YYYY-MM-DD"; "" when absent. */
+PORTREG_API const char *portreg_entry_updated(const portreg_entry *e);
+
+/** The <note>, normalised as the description; "" when absent. */
+PORTREG_API const char *portreg_entry_note(const portreg_entry *e);
+
+/** Known unauthorized use of the port (<unauthorized>), normalised; "" when absent. */
+PORTREG_API const char *portreg_entry_unauthorized(const portreg_entry *e);
+
+/** The DCCP service code (<sc>): writes it to `*code` and returns 0; -1 when absent. */
+PORTREG_API int portreg_entry_service_code(const portreg_entry *e, uint32_t *code);
+
+/* ---- Port status ---- */
+
+/**
+ * The status of a (port, protocol) pair.  The rule, for the protocols in
+ * `protos` (a record with no <protocol> counts for all of them):
+ *  - ASSIGNED   when a record with a name covers the port;
+ *  - otherwise RESERVED when a record without a name whose description
+ *    begins with "Reserved" (in any case) covers it;
+ *  - otherwise UNASSIGNED: no record, or only records described as
+ *    "Unassigned", "De-registered", "Removed" and the like.
+ * With several flags in `protos` the strongest answer wins
+ * (ASSIGNED > RESERVED > UNASSIGNED).  `protos` of 0 gives UNASSIGNED.
+ */
+typedef enum portreg_status {
+    PORTREG_STATUS_UNASSIGNED = 0,
+    PORTREG_STATUS_RESERVED = 1,
+    PORTREG_STATUS_ASSIGNED = 2
+} portreg_status;
+
+PORTREG_API portreg_status portreg_port_status(uint16_t port, unsigned protos);
+
+/** "unassigned", "reserved" or "assigned"; "" for a value outside the enum. */
+PORTREG_API const char *portreg_status_name(portreg_status status);
+
+/* ---- References (<xref> other than people) ---- */
+
+typedef enum portreg_ref_type {
+    PORTREG_REF_RFC = 1,   /* data like "rfc6335" */
+    PORTREG_REF_DRAFT = 2, /* an Internet-Draft name */
+    PORTREG_REF_URI = 3,   /* a URI */
+    PORTREG_REF_TEXT = 4,  /* free text */
+    PORTREG_REF_NOTE = 5,  /* a registry footnote number */
+    PORTREG_REF_OTHER = 6  /* a type this version does not know */
+} portreg_ref_type;
+
+/** How many references the record holds. */
+PORTREG_API size_t portreg_entry_ref_count(const portreg_entry *e);
+
+/** The text of reference `i` (its `data`, or its text for free text); NULL past the end. */
+PORTREG_API const char *portreg_entry_ref(const portreg_entry *e, size_t i);
+
+/** The type of reference `i`; 0 past the end. */
+PORTREG_API portreg_ref_type portreg_entry_ref_type(const portreg_entry *e, size_t i);
+
+/** "rfc", "draft", "uri", "text", "note" or "other"; "" for 0 or an unknown value. */
+PORTREG_API const char *portreg_ref_type_name(portreg_ref_type type);
+
+/* ---- People (<assignee>, contact, resolved through <people>) ---- */
+
+/** One <person> of the registry's <people>: opaque, read-only, lives forever. */
+typedef struct portreg_person portreg_person;
+
+/**
+ * Assignees are the people inside the record's <assignee>.  Records of the
+ * older form have no <assignee>, only bare person references: there the
+ * first bare reference is the assignee.  Contacts are the bare person
+ * references (for the older form, the last of them, which is the first
+ * when there is only one).  See docs/REGISTRY.md.
+ */
+PORTREG_API size_t portreg_entry_assignee_count(const portreg_entry *e);
+PORTREG_API const portreg_person *portreg_entry_assignee(const portreg_entry *e, size_t i);
+PORTREG_API size_t portreg_entry_contact_count(const portreg_entry *e);
+PORTREG_API const portreg_person *portreg_entry_contact(const portreg_entry *e, size_t i);
+
+/** The person's id in the registry (the `data` of its xref). */
+PORTREG_API const char *portreg_person_id(const portreg_person *p);
+/** The person's <name>; "" when absent. */
+PORTREG_API const char *portreg_person_name(const portreg_person *p);
+/** The person's <org>; "" when absent. */
+PORTREG_API const char *portreg_person_org(const portreg_person *p);
+/** The person's <uri> (often "mailto:user&host"); "" when absent. */
+PORTREG_API const char *portreg_person_uri(const portreg_person *p);
+
+/* ---- The registry itself ---- */
+
+/** The registry's own <updated> date, "YYYY-MM-DD". */
+PORTREG_API const char *portreg_registry_updated(void);
+
+/* ------------------------------------------------------------------ */
+/* Flows: reverse, orient, key                                          */
+/* ------------------------------------------------------------------ */
+
+/* IANA protocol numbers that the tuple functions treat specially. */
+#define PORTREG_IPPROTO_ICMP   1
+#define PORTREG_IPPROTO_TCP    6
+#define PORTREG_IPPROTO_UDP    17
+#define PORTREG_IPPROTO_DCCP   33
+#define PORTREG_IPPROTO_ICMPV6 58
+#define PORTREG_IPPROTO_SCTP   132
+
+/**
+ * A flow's 5-tuple.  Fixed layout, 64 bytes, part of the ABI:
+ *  - family: 4 or 6.  IPv4 addresses use the first 4 bytes of the
+ *    address arrays, in network order; the other 12 are zero.
+ *  - proto: the IANA protocol number (6 tcp, 17 udp, 1 icmp, ...).
+ *  - src_port/dst_port: ports in host order for TCP, UDP, SCTP and DCCP.
+ *    For ICMP and ICMPv6, src_port holds the type and dst_port the code.
+ *    Other protocols have no ports: both are 0.
+ *  - reserved: must be zero; room for later versions.
+ */
+typedef struct portreg_tuple {
+    uint8_t family;
+    uint8_t proto;
+    uint16_t src_port;
+    uint16_t dst_port;
+    uint16_t reserved0;
+    uint8_t src_addr[16];
+    uint8_t dst_addr[16];
+    uint8_t reserved[24];
+} portreg_tuple;
+
+/**
+ * The return traffic of `in`: addresses and ports swapped.  For ICMP and
+ * ICMPv6 the type becomes its reply (or request) type, as Linux conntrack
+ * maps them (echo 8<->0, timestamp 13<->14, ...; ICMPv6 echo 128<->129,
+ * ...), and the code is kept.  `out == in` is allowed.
+ * Returns 0; PORTREG_EINVAL for NULL or a bad family; PORTREG_ENOREPLY for
+ * an ICMP type with no partner (then `*out` is untouched).
+ */
+PORTREG_API int portreg_tuple_reverse(portreg_tuple *out, const portreg_tuple *in);
+
+/* Hints for portreg_tuple_orient(), about the packets of `in` as given. */
+#define PORTREG_HINT_SYN    0x1u /* a TCP SYN without ACK came from in's source */
+#define PORTREG_HINT_SYNACK 0x2u /* a TCP SYN+ACK came from in's source */
+
+/** Why portreg_tuple_orient() chose as it did. */
+typedef enum portreg_reason {
+    PORTREG_REASON_HINT = 1,      /* a TCP handshake hint decided */
+    PORTREG_REASON_SCORE = 2,     /* one port ranks higher (see docs/ORIENTATION.md) */
+    PORTREG_REASON_LOWER_PORT = 3,/* both ports assigned: the lower one is the server */
+    PORTREG_REASON_MULTICAST = 4, /* the destination is multicast or broadcast */
+    PORTREG_REASON_ICMP = 5,      /* the ICMP type says request or reply */
+    PORTREG_REASON_EQUAL_PORTS = 6, /* unknown: both ports are the same */
+    PORTREG_REASON_EPHEMERAL = 7, /* unknown: both ports look ephemeral */
+    PORTREG_REASON_NO_PORTS = 8   /* unknown: the protocol has no ports */
+} portreg_reason;
+
+typedef enum portreg_confidence {
+    PORTREG_CONFIDENCE_NONE = 0, /* unknown: the given order was kept */
+    PORTREG_CONFIDENCE_LOW = 1,
+    PORTREG_CONFIDENCE_MEDIUM = 2,
+    PORTREG_CONFIDENCE_HIGH = 3
+} portreg_confidence;
+
+/** What portreg_tuple_orient() decided.  Fixed layout, 16 bytes. */
+typedef struct portreg_orientation {
+    uint8_t swapped;    /* 1 when out is the reverse of in */
+    uint8_t confidence; /* a portreg_confidence */
+    uint8_t reason;     /* a portreg_reason */
+    uint8_t reserved0;
+    int8_t src_score;   /* rank of in's source port, 1 (best) to 5; 0 when not scored */
+    int8_t dst_score;   /* rank of in's destination port */
+    uint8_t reserved[10];
+} portreg_orientation;
+
+/**
+ * Writes `in` with the server as destination to `out` (`out == in` is
+ * allowed) and, when `why` is not NULL, what decided it.  Hints decide
+ * when present; otherwise the registry does (docs/ORIENTATION.md).
+ * Returns 0, or PORTREG_EINVAL for NULL or a bad family.
+ */
+PORTREG_API int portreg_tuple_orient(portreg_tuple *out, const portreg_tuple *in,
+                                     unsigned hints, portreg_orientation *why);
+
+/**
+ * The direction-free form of `in`: endpoints ordered so that a flow and
+ * its reverse give the same tuple (the ordering of Community ID v1:
+ * smaller address first, then smaller port).  Writes 1 to `*swapped` when
+ * it swapped (may be NULL).  Returns 0 or PORTREG_EINVAL.
+ */
+PORTREG_API int portreg_tuple_canonical(portreg_tuple *out, const portreg_tuple *in,
+                                        int *swapped);
+
+/* Flags for portreg_community_id(). */
+#define PORTREG_CID_HEX 0x1u /* hex digest instead of base64 */
+
+/**
+ * The Community ID v1 of the flow ("1:" followed by base64 or hex of the
+ * SHA-1), with the given seed.  snprintf-like: writes at most `cap` bytes
+ * including the terminating NUL and returns the length of the full string;
+ * PORTREG_EINVAL for NULL `t`, a bad family, unknown flags, or NULL `buf`
+ * with `cap` > 0.
+ */
+PORTREG_API int portreg_community_id(const portreg_tuple *t, uint16_t seed, unsigned flags,
+                                     char *buf, size_t cap);
+
+/**
+ * Parses "PROTO SRC -> DST" into `out`.  PROTO is tcp, udp, sctp, dccp,
+ * icmp, icmpv6 or a decimal protocol number 0-255.  Endpoints are
+ * a.b.c.d:port or [v6]:port for port protocols, where a port may be a
+ * service name registered for that transport; bare addresses for others.
+ * ICMP and ICMPv6 end with " type T code C".
+ * Returns 0, or PORTREG_EINVAL for NULL or malformed text.
+ */
+PORTREG_API int portreg_tuple_parse(portreg_tuple *out, const char *text);
+
+/**
+ * Writes `t` in the form portreg_tuple_parse() reads (ports as numbers).
+ * snprintf-like: writes at most `cap` bytes including the NUL and returns
+ * the length of the full text; PORTREG_EINVAL for a NULL or bad tuple, or
+ * NULL `buf` with `cap` > 0.
+ */
+PORTREG_API int portreg_tuple_format(const portreg_tuple *t, char *buf, size_t cap);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PORTREG_H */

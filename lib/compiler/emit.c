@@ -1,0 +1,618 @@
+/*
+ * Turns the registry into the flat tables of portreg_table.h and writes
+ * them as C.  Building and writing are kept apart: build_* functions fill
+ * struct tables, write_* functions print it.
+ */
+#include "emit.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "name_index.h"
+#include "portreg.h"
+#include "portreg_table.h"
+#include "strpool.h"
+#include "text.h"
+
+struct tables {
+    struct strpool pool;
+    uint32_t registry_updated;
+
+    size_t record_count;
+    struct portreg_entry *records;
+    uint8_t *flags;
+
+    /* Interned dates, parties and extras: the index of each distinct value. */
+    uint32_t *dates;
+    size_t date_count;
+    struct portreg_extra *extras;
+    size_t extra_count;
+    struct portreg_ref *refs;
+    size_t ref_count;
+    struct portreg_party *parties;
+    size_t party_count;
+    uint16_t *party_people;
+    size_t party_people_count;
+    struct portreg_person *people;
+    size_t person_count;
+
+    uint64_t port_bits[PORTREG_PORT_WORDS];
+    uint16_t port_rank[PORTREG_PORT_WORDS];
+    uint16_t *port_start;
+    size_t port_keys;
+    uint16_t *port_records;
+    size_t port_entries;
+
+    struct name_index names;
+    size_t name_count;
+    uint32_t *name_keys;  /* by slot */
+    uint16_t *name_start; /* by slot, plus one */
+    uint16_t *name_records;
+    size_t name_entries;
+};
+
+static int too_many(const char *what, size_t count, size_t limit)
+{
+    if (count <= limit)
+        return 0;
+    fprintf(stderr, "portreg-compile: %zu %s exceed the table format's limit of %zu; "
+            "widen the field in lib/portreg_table.h\n", count, what, limit);
+    return 1;
+}
+
+/* ---- Interning: one index per distinct key string ---- */
+
+struct interner {
+    struct strpool keys;
+    uint32_t *index_of; /* by key offset */
+    size_t cap;
+    size_t count;
+};
+
+static void interner_init(struct interner *in)
+{
+    strpool_init(&in->keys);
+    in->index_of = NULL;
+    in->cap = 0;
+    in->count = 1; /* index 0 means "none" */
+}
+
+/* The index of `key`; `*fresh` tells whether it was new. */
+static size_t intern(struct interner *in, const char *key, int *fresh)
+{
+    uint32_t offset = strpool_add(&in->keys, key);
+    if (offset >= in->cap) {
+        size_t old = in->cap;
+        in->cap = in->keys.cap;
+        in->index_of = xrealloc(in->index_of, in->cap * sizeof *in->index_of);
+        memset(in->index_of + old, 0, (in->cap - old) * sizeof *in->index_of);
+    }
+    *fresh = in->index_of[offset] == 0;
+    if (*fresh)
+        in->index_of[offset] = (uint32_t)in->count++;
+    return in->index_of[offset];
+}
+
+static void interner_free(struct interner *in)
+{
+    strpool_free(&in->keys);
+    free(in->index_of);
+}
+
+/* ---- Building ---- */
+
+static void fold(char *dst, const char *src)
+{
+    while (*src)
+        *dst++ = (char)portreg_fold((unsigned char)*src++);
+    *dst = '\0';
+}
+
+static uint16_t date_index(struct tables *t, struct interner *in, const char *date)
+{
+    int fresh;
+    size_t i;
+    if (!date[0])
+        return 0;
+    i = intern(in, date, &fresh);
+    if (fresh) {
+        t->dates = xrealloc(t->dates, (i + 1) * sizeof *t->dates);
+        t->dates[i] = strpool_add(&t->pool, date);
+        t->date_count = i + 1;
+    }
+    return (uint16_t)i;
+}
+
+static uint16_t person_index(const struct registry *reg, const char *id)
+{
+    return (uint16_t)registry_find_person(reg, id);
+}
+
+static void append_party_key(char *key, size_t cap, char *const *ids, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        strncat(key, ids[i], cap - strlen(key) - 1);
+        strncat(key, "\n", cap - strlen(key) - 1);
+    }
+    strncat(key, "|", cap - strlen(key) - 1);
+}
+
+static uint16_t party_index(struct tables *t, struct interner *in, const struct registry *reg,
+                            const struct record *rec)
+{
+    char key[4096] = "";
+    int fresh;
+    size_t i, j;
+    struct portreg_party *party;
+
+    if (rec->assignee_count == 0 && rec->contact_count == 0)
+        return 0;
+    append_party_key(key, sizeof key, rec->assignees, rec->assignee_count);
+    append_party_key(key, sizeof key, rec->contacts, rec->contact_count);
+    i = intern(in, key, &fresh);
+    if (!fresh)
+        return (uint16_t)i;
+    t->parties = xrealloc(t->parties, (i + 1) * sizeof *t->parties);
+    t->party_count = i + 1;
+    party = &t->parties[i];
+    party->first = (uint16_t)t->party_people_count;
+    party->assignees = (uint8_t)rec->assignee_count;
+    party->contacts = (uint8_t)rec->contact_count;
+    t->party_people = xrealloc(t->party_people, (t->party_people_count + rec->assignee_count +
+                                                 rec->contact_count) * sizeof *t->party_people);
+    for (j = 0; j < rec->assignee_count; j++)
+        t->party_people[t->party_people_count++] = person_index(reg, rec->assignees[j]);
+    for (j = 0; j < rec->contact_count; j++)
+        t->party_people[t->party_people_count++] = person_index(reg, rec->contacts[j]);
+    return (uint16_t)i;
+}
+
+static uint16_t extra_index(struct tables *t, const struct record *rec)
+{
+    struct portreg_extra *x;
+    size_t j;
+
+    if (!rec->note[0] && !rec->unauthorized[0] && !rec->has_service_code && !rec->ref_count)
+        return 0;
+    if (t->extra_count == 0)
+        t->extra_count = 1; /* [0] means none */
+    t->extras = xrealloc(t->extras, (t->extra_count + 1) * sizeof *t->extras);
+    x = &t->extras[t->extra_count];
+    memset(x, 0, sizeof *x);
+    x->note = strpool_add(&t->pool, rec->note);
+    x->unauthorized = strpool_add(&t->pool, rec->unauthorized);
+    x->service_code = rec->service_code;
+    x->has_service_code = (uint8_t)rec->has_service_code;
+    x->ref_first = (uint16_t)t->ref_count;
+    x->ref_count = (uint8_t)rec->ref_count;
+    t->refs = xrealloc(t->refs, (t->ref_count + rec->ref_count + 1) * sizeof *t->refs);
+    for (j = 0; j < rec->ref_count; j++) {
+        t->refs[t->ref_count].data = strpool_add(&t->pool, rec->refs[j].data);
+        t->refs[t->ref_count].type = rec->refs[j].type;
+        t->ref_count++;
+    }
+    return (uint16_t)t->extra_count++;
+}
+
+static uint8_t record_flags(const struct record *rec)
+{
+    unsigned f = rec->proto ? rec->proto : PORTREG_ANY;
+    if (!rec->proto)
+        f |= PORTREG_RF_NOPROTO;
+    if (rec->has_number)
+        f |= PORTREG_RF_NUMBER;
+    if (rec->name[0])
+        f |= PORTREG_RF_NAMED;
+    else if (strncasecmp(rec->description, "reserved", 8) == 0)
+        f |= PORTREG_RF_RESERVED;
+    return (uint8_t)f;
+}
+
+static int check_record_limits(const struct record *rec)
+{
+    if (too_many("references in one record", rec->ref_count, UINT8_MAX) ||
+        too_many("assignees in one record", rec->assignee_count, UINT8_MAX) ||
+        too_many("contacts in one record", rec->contact_count, UINT8_MAX)) {
+        fprintf(stderr, "  (record at line %ld)\n", rec->line);
+        return -1;
+    }
+    return 0;
+}
+
+static int build_records(struct tables *t, const struct registry *reg)
+{
+    struct interner dates, parties;
+    size_t i;
+    int rc = 0;
+
+    interner_init(&dates);
+    interner_init(&parties);
+    t->record_count = reg->record_count;
+    t->records = xmalloc(reg->record_count * sizeof *t->records);
+    t->flags = xmalloc(reg->record_count);
+    for (i = 0; i < reg->record_count && rc == 0; i++) {
+        const struct record *rec = &reg->records[i];
+        struct portreg_entry *e = &t->records[i];
+        rc = check_record_limits(rec);
+        e->name = strpool_add(&t->pool, rec->name);
+        e->description = strpool_add(&t->pool, rec->description);
+        e->port_lo = rec->port_lo;
+        e->port_hi = rec->port_hi;
+        e->date = date_index(t, &dates, rec->date);
+        e->updated = date_index(t, &dates, rec->updated);
+        e->parties = party_index(t, &parties, reg, rec);
+        e->extra = extra_index(t, rec);
+        t->flags[i] = record_flags(rec);
+    }
+    if (rc == 0 && (too_many("distinct dates", dates.count, UINT16_MAX) ||
+                    too_many("distinct assignee/contact sets", parties.count, UINT16_MAX) ||
+                    too_many("person references", t->party_people_count, UINT16_MAX) ||
+                    too_many("records with notes or references", t->extra_count, UINT16_MAX) ||
+                    too_many("references", t->ref_count, UINT16_MAX)))
+        rc = -1;
+    if (t->date_count == 0)
+        t->date_count = 1;
+    t->dates = xrealloc(t->dates, t->date_count * sizeof *t->dates);
+    t->dates[0] = 0;
+    if (t->party_count == 0)
+        t->party_count = 1;
+    t->parties = xrealloc(t->parties, t->party_count * sizeof *t->parties);
+    memset(&t->parties[0], 0, sizeof t->parties[0]);
+    if (t->extra_count == 0)
+        t->extra_count = 1;
+    t->extras = xrealloc(t->extras, t->extra_count * sizeof *t->extras);
+    memset(&t->extras[0], 0, sizeof t->extras[0]);
+    interner_free(&dates);
+    interner_free(&parties);
+    return rc;
+}
+
+static int build_people(struct tables *t, const struct registry *reg)
+{
+    size_t i;
+    if (too_many("people", reg->person_count, UINT16_MAX))
+        return -1;
+    t->person_count = reg->person_count;
+    t->people = xmalloc((reg->person_count + 1) * sizeof *t->people);
+    for (i = 0; i < reg->person_count; i++) {
+        const struct person *p = &reg->people[i];
+        t->people[i].id = strpool_add(&t->pool, p->id);
+        t->people[i].name = strpool_add(&t->pool, p->name);
+        t->people[i].org = strpool_add(&t->pool, p->org);
+        t->people[i].uri = strpool_add(&t->pool, p->uri);
+    }
+    return 0;
+}
+
+/* Records a port lookup considers: named ones, and unnamed "Reserved"
+ * ones (for portreg_port_status; lookups skip them). */
+static int in_port_index(const struct tables *t, size_t i)
+{
+    return (t->flags[i] & PORTREG_RF_NUMBER) &&
+           (t->flags[i] & (PORTREG_RF_NAMED | PORTREG_RF_RESERVED));
+}
+
+static int build_port_index(struct tables *t)
+{
+    uint32_t *count = xmalloc(65537 * sizeof *count);
+    uint32_t *fill = xmalloc(65536 * sizeof *fill);
+    size_t i, port, dense = 0, total = 0;
+
+    memset(count, 0, 65537 * sizeof *count);
+    for (i = 0; i < t->record_count; i++) {
+        if (in_port_index(t, i))
+            for (port = t->records[i].port_lo; port <= t->records[i].port_hi; port++)
+                count[port]++;
+    }
+    memset(t->port_bits, 0, sizeof t->port_bits);
+    for (port = 0; port < 65536; port++) {
+        if (port % 64 == 0)
+            t->port_rank[port / 64] = (uint16_t)dense;
+        if (count[port])
+            t->port_bits[port / 64] |= UINT64_C(1) << (port % 64);
+        dense += count[port] != 0;
+        total += count[port];
+    }
+    if (too_many("port index entries", total, UINT16_MAX) ||
+        too_many("records", t->record_count, UINT16_MAX + (size_t)1)) {
+        free(count);
+        free(fill);
+        return -1;
+    }
+    t->port_keys = dense;
+    t->port_entries = total;
+    t->port_start = xmalloc((dense + 1) * sizeof *t->port_start);
+    t->port_records = xmalloc((total + 1) * sizeof *t->port_records);
+    dense = 0;
+    total = 0;
+    for (port = 0; port < 65536; port++) {
+        if (!count[port])
+            continue;
+        fill[port] = (uint32_t)total;
+        t->port_start[dense++] = (uint16_t)total;
+        total += count[port];
+    }
+    t->port_start[dense] = (uint16_t)total;
+    for (i = 0; i < t->record_count; i++) {
+        if (in_port_index(t, i))
+            for (port = t->records[i].port_lo; port <= t->records[i].port_hi; port++)
+                t->port_records[fill[port]++] = (uint16_t)i;
+    }
+    free(count);
+    free(fill);
+    return 0;
+}
+
+/* Distinct folded names, each with its records in registry order. */
+struct name_group {
+    uint32_t folded; /* pool offset */
+    size_t first, count; /* into a by-name list of record numbers */
+};
+
+static int build_name_index(struct tables *t, const struct registry *reg)
+{
+    struct interner seen;
+    struct name_group *groups = xmalloc((reg->record_count + 1) * sizeof *groups);
+    size_t *group_of = xmalloc((reg->record_count + 1) * sizeof *group_of);
+    const char **keys;
+    size_t i, slot, n = 0, named = 0;
+    char folded[PORTREG_NAME_MAX + 1];
+
+    /* Folded names go into the pool first, so that the strings a name
+     * lookup compares sit together in a few cache-friendly pages. */
+    interner_init(&seen);
+    for (i = 0; i < reg->record_count; i++) {
+        int fresh;
+        size_t g;
+        if (!reg->records[i].name[0])
+            continue;
+        fold(folded, reg->records[i].name);
+        g = intern(&seen, folded, &fresh) - 1;
+        if (fresh) {
+            groups[g].folded = strpool_add(&t->pool, folded);
+            groups[g].count = 0;
+            n++;
+        }
+        groups[g].count++;
+        group_of[i] = g;
+        named++;
+    }
+    keys = xmalloc((n + 1) * sizeof *keys);
+    for (i = 0; i < n; i++)
+        keys[i] = t->pool.data + groups[i].folded;
+    if (name_index_build(&t->names, keys, n) < 0) {
+        fprintf(stderr, "portreg-compile: no seed placed the %zu names\n", n);
+        return -1;
+    }
+    t->name_count = n;
+    t->name_entries = named;
+    if (too_many("named records", named, UINT16_MAX))
+        return -1;
+
+    /* Runs are laid out in slot order, so slot s owns
+     * name_records[name_start[s] .. name_start[s + 1]). */
+    t->name_keys = xmalloc(t->names.slot_count * sizeof *t->name_keys);
+    t->name_start = xmalloc((t->names.slot_count + 1) * sizeof *t->name_start);
+    t->name_records = xmalloc((named + 1) * sizeof *t->name_records);
+    {
+        size_t total = 0;
+        for (slot = 0; slot < t->names.slot_count; slot++) {
+            long k = t->names.slot_key[slot];
+            t->name_start[slot] = (uint16_t)total;
+            t->name_keys[slot] = k < 0 ? 0 : groups[k].folded;
+            if (k >= 0) {
+                groups[k].first = total;
+                total += groups[k].count;
+                groups[k].count = 0; /* refilled below */
+            }
+        }
+        t->name_start[slot] = (uint16_t)total;
+    }
+    for (i = 0; i < reg->record_count; i++) {
+        struct name_group *g;
+        if (!reg->records[i].name[0])
+            continue;
+        g = &groups[group_of[i]];
+        t->name_records[g->first + g->count++] = (uint16_t)i;
+    }
+    free(keys);
+    free(groups);
+    free(group_of);
+    interner_free(&seen);
+    return 0;
+}
+
+/* ---- Writing ---- */
+
+static void write_u16s(FILE *out, const char *decl, const uint16_t *v, size_t n)
+{
+    size_t i;
+    fprintf(out, "%s = {", decl);
+    for (i = 0; i < n; i++)
+        fprintf(out, "%s%u,", i % 16 ? "" : "\n", (unsigned)v[i]);
+    fprintf(out, "%s};\n\n", n ? "\n" : "0");
+}
+
+static void write_u32s(FILE *out, const char *decl, const uint32_t *v, size_t n)
+{
+    size_t i;
+    fprintf(out, "%s = {", decl);
+    for (i = 0; i < n; i++)
+        fprintf(out, "%s%lu,", i % 12 ? "" : "\n", (unsigned long)v[i]);
+    fprintf(out, "%s};\n\n", n ? "\n" : "0");
+}
+
+/* Each pool string as one literal, every byte that is not plain printable
+ * ASCII as a three-digit octal escape (so no escape can run into the next
+ * character), and '?' escaped against trigraphs. */
+static void write_pool(FILE *out, const struct strpool *pool)
+{
+    size_t i;
+    fprintf(out, "const char portreg__pool[%zu] =\n\"", pool->len);
+    for (i = 0; i < pool->len; i++) {
+        unsigned char c = (unsigned char)pool->data[i];
+        if (c == '\0')
+            fputs(i + 1 < pool->len ? "\\000\"\n\"" : "", out);
+        else if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '?')
+            fprintf(out, "\\%03o", c);
+        else
+            fputc(c, out);
+    }
+    fputs("\";\n\n", out);
+}
+
+static void write_records(FILE *out, const struct tables *t)
+{
+    size_t i;
+    fprintf(out, "const uint32_t portreg__record_count = %zu;\n\n", t->record_count);
+    fprintf(out, "/* name, description, port_lo, port_hi, date, updated, parties, extra */\n"
+                 "const struct portreg_entry portreg__records[%zu] = {\n", t->record_count);
+    for (i = 0; i < t->record_count; i++) {
+        const struct portreg_entry *e = &t->records[i];
+        fprintf(out, "{%lu,%lu,%u,%u,%u,%u,%u,%u},\n", (unsigned long)e->name,
+                (unsigned long)e->description, e->port_lo, e->port_hi, e->date, e->updated,
+                e->parties, e->extra);
+    }
+    fprintf(out, "};\n\nconst uint8_t portreg__record_flags[%zu] = {", t->record_count);
+    for (i = 0; i < t->record_count; i++)
+        fprintf(out, "%s%u,", i % 20 ? "" : "\n", t->flags[i]);
+    fputs("\n};\n\n", out);
+}
+
+static void write_side_tables(FILE *out, const struct tables *t)
+{
+    size_t i;
+    write_u32s(out, "const uint32_t portreg__dates[]", t->dates, t->date_count);
+    fputs("const struct portreg_extra portreg__extras[] = {\n", out);
+    for (i = 0; i < t->extra_count; i++) {
+        const struct portreg_extra *x = &t->extras[i];
+        fprintf(out, "{%lu,%lu,%lu,%u,%u,%u},\n", (unsigned long)x->note,
+                (unsigned long)x->unauthorized, (unsigned long)x->service_code, x->ref_first,
+                x->ref_count, x->has_service_code);
+    }
+    fputs("};\n\nconst struct portreg_ref portreg__refs[] = {\n", out);
+    for (i = 0; i < t->ref_count; i++)
+        fprintf(out, "{%lu,%lu},\n", (unsigned long)t->refs[i].data,
+                (unsigned long)t->refs[i].type);
+    fputs(t->ref_count ? "};\n\n" : "{0,0}};\n\n", out);
+    fputs("const struct portreg_party portreg__parties[] = {\n", out);
+    for (i = 0; i < t->party_count; i++)
+        fprintf(out, "{%u,%u,%u},\n", t->parties[i].first, t->parties[i].assignees,
+                t->parties[i].contacts);
+    fputs("};\n\n", out);
+    write_u16s(out, "const uint16_t portreg__party_people[]", t->party_people,
+               t->party_people_count);
+    fputs("const struct portreg_person portreg__people[] = {\n", out);
+    for (i = 0; i < t->person_count; i++)
+        fprintf(out, "{%lu,%lu,%lu,%lu},\n", (unsigned long)t->people[i].id,
+                (unsigned long)t->people[i].name, (unsigned long)t->people[i].org,
+                (unsigned long)t->people[i].uri);
+    fputs(t->person_count ? "};\n\n" : "{0,0,0,0}};\n\n", out);
+}
+
+static void write_port_index(FILE *out, const struct tables *t)
+{
+    size_t i;
+    fputs("const uint64_t portreg__port_bits[PORTREG_PORT_WORDS] = {", out);
+    for (i = 0; i < PORTREG_PORT_WORDS; i++)
+        fprintf(out, "%sUINT64_C(0x%016llx),", i % 4 ? "" : "\n",
+                (unsigned long long)t->port_bits[i]);
+    fputs("\n};\n\n", out);
+    write_u16s(out, "const uint16_t portreg__port_rank[PORTREG_PORT_WORDS]", t->port_rank,
+               PORTREG_PORT_WORDS);
+    write_u16s(out, "const uint16_t portreg__port_start[]", t->port_start, t->port_keys + 1);
+    write_u16s(out, "const uint16_t portreg__port_records[]", t->port_records, t->port_entries);
+}
+
+static void write_name_index(FILE *out, const struct tables *t)
+{
+    fprintf(out, "const uint64_t portreg__name_seed = UINT64_C(0x%016llx);\n",
+            (unsigned long long)t->names.seed);
+    fprintf(out, "const uint32_t portreg__name_bucket_count = %lu;\n",
+            (unsigned long)t->names.bucket_count);
+    fprintf(out, "const uint32_t portreg__name_slot_count = %lu;\n\n",
+            (unsigned long)t->names.slot_count);
+    write_u16s(out, "const uint16_t portreg__name_pilots[]", t->names.pilots,
+               t->names.bucket_count);
+    write_u32s(out, "const uint32_t portreg__name_keys[]", t->name_keys, t->names.slot_count);
+    write_u16s(out, "const uint16_t portreg__name_start[]", t->name_start,
+               (size_t)t->names.slot_count + 1);
+    write_u16s(out, "const uint16_t portreg__name_records[]", t->name_records, t->name_entries);
+}
+
+static void fill_stats(const struct tables *t, struct emit_stats *s)
+{
+    size_t i;
+    memset(s, 0, sizeof *s);
+    s->records = t->record_count;
+    for (i = 0; i < t->record_count; i++)
+        s->named_records += (t->flags[i] & PORTREG_RF_NAMED) != 0;
+    s->names = t->name_count;
+    s->people = t->person_count;
+    s->port_keys = t->port_keys;
+    s->port_entries = t->port_entries;
+    s->name_slots = t->names.slot_count;
+    s->name_buckets = t->names.bucket_count;
+    s->seeds_tried = t->names.attempts;
+    s->bytes_records = t->record_count * (sizeof *t->records + 1);
+    s->bytes_pool = t->pool.len;
+    s->bytes_port_index = sizeof t->port_bits + sizeof t->port_rank +
+                          (t->port_keys + 1) * 2 + t->port_entries * 2;
+    s->bytes_name_index = t->names.bucket_count * 2 + t->names.slot_count * (4 + 2) + 2 +
+                          t->name_entries * 2;
+    s->bytes_other = t->date_count * 4 + t->extra_count * sizeof *t->extras +
+                     t->ref_count * sizeof *t->refs + t->party_count * sizeof *t->parties +
+                     t->party_people_count * 2 + t->person_count * sizeof *t->people;
+}
+
+static void free_tables(struct tables *t)
+{
+    strpool_free(&t->pool);
+    free(t->records);
+    free(t->flags);
+    free(t->dates);
+    free(t->extras);
+    free(t->refs);
+    free(t->parties);
+    free(t->party_people);
+    free(t->people);
+    free(t->port_start);
+    free(t->port_records);
+    name_index_free(&t->names);
+    free(t->name_keys);
+    free(t->name_start);
+    free(t->name_records);
+}
+
+int emit_table(FILE *out, const struct registry *reg, struct emit_stats *stats)
+{
+    struct tables *t = xmalloc(sizeof *t);
+    int rc;
+
+    memset(t, 0, sizeof *t);
+    strpool_init(&t->pool);
+    rc = build_name_index(t, reg);
+    if (rc == 0)
+        rc = build_records(t, reg);
+    if (rc == 0)
+        rc = build_people(t, reg);
+    if (rc == 0)
+        rc = build_port_index(t);
+    if (rc == 0) {
+        t->registry_updated = strpool_add(&t->pool, reg->updated);
+        fprintf(out, "/* Generated by portreg-compile from %s.  Do not edit. */\n"
+                     "#include \"portreg_table.h\"\n\n", reg->path);
+        fprintf(out, "const char portreg__registry_updated[] = \"%s\";\n\n", reg->updated);
+        write_pool(out, &t->pool);
+        write_records(out, t);
+        write_side_tables(out, t);
+        write_port_index(out, t);
+        write_name_index(out, t);
+        fill_stats(t, stats);
+    }
+    free_tables(t);
+    free(t);
+    return rc;
+}

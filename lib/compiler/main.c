@@ -1,0 +1,103 @@
+/*
+ * portreg-compile: the registry compiler, run by the build.
+ *
+ *   portreg-compile [--quiet] REGISTRY.xml OUTPUT.c
+ *
+ * Writes OUTPUT.c through a temporary file renamed into place at the end,
+ * so that a failed run never leaves a partial table behind.  Exit status 0
+ * on success, 1 on a bad registry or I/O error, 2 on a usage error.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "emit.h"
+#include "registry.h"
+#include "text.h"
+
+static double seconds_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+static void print_stats(const char *output, const struct emit_stats *s, double seconds)
+{
+    size_t keys = s->names + s->port_keys;
+    printf("portreg-compile: %zu records (%zu named), %zu distinct names, %zu ports, "
+           "%zu people -> %s in %.3f s\n",
+           s->records, s->named_records, s->names, s->port_keys, s->people, output, seconds);
+    printf("portreg-compile: records %zu B, strings %zu B, other fields %zu B, "
+           "port index %zu B, name index %zu B (%zu slots, %zu buckets, seed %u), "
+           "%.2f index bytes per key\n",
+           s->bytes_records, s->bytes_pool, s->bytes_other, s->bytes_port_index,
+           s->bytes_name_index, s->name_slots, s->name_buckets, s->seeds_tried,
+           keys ? (double)(s->bytes_port_index + s->bytes_name_index) / (double)keys : 0.0);
+}
+
+static int write_output(const struct registry *reg, const char *output, struct emit_stats *s)
+{
+    size_t n = strlen(output) + 32;
+    char *tmp = xmalloc(n);
+    FILE *out;
+    int rc;
+
+    snprintf(tmp, n, "%s.tmp.%ld", output, (long)getpid());
+    out = fopen(tmp, "w");
+    if (!out) {
+        fprintf(stderr, "%s: cannot create: %s\n", tmp, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    rc = emit_table(out, reg, s);
+    if (ferror(out) && rc == 0) {
+        fprintf(stderr, "%s: write error\n", tmp);
+        rc = -1;
+    }
+    if (fclose(out) != 0 && rc == 0) {
+        fprintf(stderr, "%s: %s\n", tmp, strerror(errno));
+        rc = -1;
+    }
+    if (rc == 0 && rename(tmp, output) != 0) {
+        fprintf(stderr, "%s: cannot rename to %s: %s\n", tmp, output, strerror(errno));
+        rc = -1;
+    }
+    if (rc != 0)
+        remove(tmp);
+    free(tmp);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    struct registry reg;
+    struct emit_stats stats;
+    struct timespec start;
+    int quiet = 0, rc;
+
+    if (argc > 1 && strcmp(argv[1], "--quiet") == 0) {
+        quiet = 1;
+        argc--;
+        argv++;
+    }
+    if (argc != 3) {
+        fprintf(stderr, "usage: portreg-compile [--quiet] REGISTRY.xml OUTPUT.c\n");
+        return 2;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    if (registry_read(&reg, argv[1]) != 0) {
+        registry_free(&reg);
+        return 1;
+    }
+    rc = write_output(&reg, argv[2], &stats);
+    registry_free(&reg);
+    if (rc != 0)
+        return 1;
+    if (!quiet)
+        print_stats(argv[2], &stats, seconds_since(&start));
+    return 0;
+}

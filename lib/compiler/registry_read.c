@@ -1,0 +1,648 @@
+/*
+ * Reads the IANA service-names-port-numbers XML into a struct registry and
+ * checks it.  Every problem is reported as "file:line: what is wrong".
+ *
+ * The XML is untrusted input (it comes from the network), so the parser
+ * runs with XML_PARSE_NONET, without entity substitution, without DTD
+ * loading, and on a buffer of bounded size; a document with a DOCTYPE or
+ * an entity reference is refused (the registry has neither).
+ */
+#include "registry.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include "portreg.h"
+#include "portreg_table.h"
+#include "text.h"
+
+/* The 2026 registry is under 4 MB; anything far larger is not a registry. */
+#define REGISTRY_MAX_BYTES (64L * 1024 * 1024)
+
+struct reader {
+    struct registry *reg;
+    const char *path;
+    int failed;
+};
+
+static void fail(struct reader *r, long line, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s:%ld: ", r->path, line);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    r->failed = 1;
+}
+
+static long line_of(const xmlNode *node)
+{
+    return node ? (long)xmlGetLineNo(node) : 0;
+}
+
+static int is_named(const xmlNode *node, const char *name)
+{
+    return node->type == XML_ELEMENT_NODE && strcmp((const char *)node->name, name) == 0;
+}
+
+static const char *attribute(const xmlNode *node, const char *name)
+{
+    const xmlAttr *a;
+    for (a = node->properties; a; a = a->next) {
+        if (strcmp((const char *)a->name, name) == 0 && a->children &&
+            a->children->type == XML_TEXT_NODE)
+            return (const char *)a->children->content;
+        if (strcmp((const char *)a->name, name) == 0)
+            return "";
+    }
+    return NULL;
+}
+
+/* ---- Text of an element ------------------------------------------- */
+
+struct buf {
+    char *data;
+    size_t len, cap;
+};
+
+static void buf_add(struct buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        b->cap = (b->len + n + 1) * 2;
+        b->data = xrealloc(b->data, b->cap);
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+/* Appends the text below `node`.  Element boundaries count as whitespace,
+ * so <br/> reads as a space.  Entity references are refused. */
+static void collect_text(struct reader *r, const xmlNode *node, struct buf *b)
+{
+    const xmlNode *c;
+    for (c = node->children; c; c = c->next) {
+        switch (c->type) {
+        case XML_TEXT_NODE:
+        case XML_CDATA_SECTION_NODE:
+            buf_add(b, (const char *)c->content, strlen((const char *)c->content));
+            break;
+        case XML_ELEMENT_NODE:
+            buf_add(b, " ", 1);
+            collect_text(r, c, b);
+            buf_add(b, " ", 1);
+            break;
+        case XML_ENTITY_REF_NODE:
+            fail(r, line_of(c), "entity reference &%s; is not allowed", (const char *)c->name);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* The raw text of an element, not yet collapsed; caller frees. */
+static char *raw_text(struct reader *r, const xmlNode *node)
+{
+    struct buf b = {NULL, 0, 0};
+    buf_add(&b, "", 0);
+    collect_text(r, node, &b);
+    return b.data;
+}
+
+static char *element_text(struct reader *r, const xmlNode *node)
+{
+    return text_collapse(raw_text(r, node));
+}
+
+/* ---- Fields ---------------------------------------------------------- */
+
+static int parse_port(const char *s, const char **end, uint16_t *port)
+{
+    unsigned long v = 0;
+    const char *p = s;
+    if (!isdigit((unsigned char)*p))
+        return -1;
+    while (isdigit((unsigned char)*p)) {
+        v = v * 10 + (unsigned long)(*p - '0');
+        if (v > 65535)
+            return -1;
+        p++;
+    }
+    *end = p;
+    *port = (uint16_t)v;
+    return 0;
+}
+
+static void read_number(struct reader *r, struct record *rec, const xmlNode *node)
+{
+    char *text = element_text(r, node);
+    const char *end;
+
+    if (parse_port(text, &end, &rec->port_lo) < 0) {
+        fail(r, line_of(node), "port number \"%s\" is not a number from 0 to 65535", text);
+    } else if (*end == '\0') {
+        rec->port_hi = rec->port_lo;
+        rec->has_number = 1;
+    } else if (*end != '-' || parse_port(end + 1, &end, &rec->port_hi) < 0 || *end != '\0') {
+        fail(r, line_of(node), "port range \"%s\" is not N or N-M with numbers from 0 to 65535",
+             text);
+    } else if (rec->port_hi < rec->port_lo) {
+        fail(r, line_of(node), "port range \"%s\" is reversed", text);
+    } else {
+        rec->has_number = 1;
+    }
+    free(text);
+}
+
+static unsigned proto_flag(const char *name)
+{
+    static const char *const names[] = {"tcp", "udp", "sctp", "dccp"};
+    unsigned i;
+    for (i = 0; i < 4; i++) {
+        if (strcasecmp(name, names[i]) == 0)
+            return 1u << i; /* PORTREG_TCP, _UDP, _SCTP, _DCCP */
+    }
+    return 0;
+}
+
+static void read_protocol(struct reader *r, struct record *rec, const xmlNode *node)
+{
+    char *text = element_text(r, node);
+    if (text[0] != '\0') {
+        rec->proto = proto_flag(text);
+        if (rec->proto == 0)
+            fail(r, line_of(node), "unknown protocol \"%s\" (expected tcp, udp, sctp or dccp)",
+                 text);
+    }
+    free(text);
+}
+
+/* An empty <name/> is how the registry writes a de-assigned port: no name.
+ * A name of only spaces is an error. */
+static void read_name(struct reader *r, struct record *rec, const xmlNode *node)
+{
+    char *text = raw_text(r, node);
+    const unsigned char *p;
+    int was_empty = text[0] == '\0';
+
+    for (p = (const unsigned char *)text; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f) {
+            fail(r, line_of(node), "service name contains control character 0x%02x", *p);
+            break;
+        }
+    }
+    text_collapse(text);
+    if (text[0] == '\0' && !was_empty)
+        fail(r, line_of(node), "blank service name");
+    else if (strlen(text) > PORTREG_NAME_MAX)
+        fail(r, line_of(node), "service name \"%.20s...\" is longer than %d bytes", text,
+             PORTREG_NAME_MAX);
+    rec->name = text;
+}
+
+static void read_service_code(struct reader *r, struct record *rec, const xmlNode *node)
+{
+    char *text = element_text(r, node);
+    char *end;
+    unsigned long long v;
+
+    errno = 0;
+    v = strtoull(text, &end, 10);
+    if (!isdigit((unsigned char)text[0]) || *end != '\0' || errno || v > UINT32_MAX)
+        fail(r, line_of(node), "DCCP service code \"%s\" is not a 32-bit number", text);
+    rec->has_service_code = 1;
+    rec->service_code = (uint32_t)v;
+    free(text);
+}
+
+static char *read_date_attribute(struct reader *r, const xmlNode *node, const char *name)
+{
+    const char *value = attribute(node, name);
+    if (!value)
+        return text_dup("");
+    if (!text_is_record_date(value))
+        fail(r, line_of(node), "%s=\"%s\" is not a YYYY-MM-DD or YYYY-MM date", name, value);
+    return text_dup(value);
+}
+
+static void add_id(char ***list, size_t *count, const char *id)
+{
+    *list = xrealloc(*list, (*count + 1) * sizeof **list);
+    (*list)[(*count)++] = text_dup(id);
+}
+
+static unsigned ref_type(const char *type)
+{
+    static const char *const names[] = {"rfc", "draft", "uri", "text", "note"};
+    unsigned i;
+    for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(type, names[i]) == 0)
+            return PORTREG_REF_RFC + i;
+    }
+    return PORTREG_REF_OTHER;
+}
+
+static void read_xref(struct reader *r, struct record *rec, const xmlNode *node,
+                      char ***people, size_t *people_count)
+{
+    const char *type = attribute(node, "type");
+    const char *data = attribute(node, "data");
+    struct ref *ref;
+
+    if (!type) {
+        fail(r, line_of(node), "<xref> without a type");
+        return;
+    }
+    if (strcmp(type, "person") == 0) {
+        if (!data || !data[0])
+            fail(r, line_of(node), "person <xref> without data");
+        else
+            add_id(people, people_count, data);
+        return;
+    }
+    rec->refs = xrealloc(rec->refs, (rec->ref_count + 1) * sizeof *rec->refs);
+    ref = &rec->refs[rec->ref_count++];
+    ref->type = ref_type(type);
+    ref->data = data ? text_collapse(text_dup(data)) : element_text(r, node);
+}
+
+/* People inside <assignee> or <contact>. */
+static void read_party(struct reader *r, struct record *rec, const xmlNode *node,
+                       char ***people, size_t *people_count)
+{
+    const xmlNode *c;
+    for (c = node->children; c; c = c->next) {
+        if (is_named(c, "xref"))
+            read_xref(r, rec, c, people, people_count);
+    }
+}
+
+/*
+ * Assignee and contact.  The current form wraps the assignee in
+ * <assignee> and lists the contact as a bare person reference.  The older
+ * form has only bare references: the first names the assignee and the
+ * last the contact (the same person when there is one).
+ */
+static void settle_parties(struct record *rec, char **bare, size_t bare_count, int had_assignee,
+                           int had_contact)
+{
+    size_t i;
+    if (!had_assignee && bare_count > 0)
+        add_id(&rec->assignees, &rec->assignee_count, bare[0]);
+    if (!had_contact) {
+        if (had_assignee) {
+            for (i = 0; i < bare_count; i++)
+                add_id(&rec->contacts, &rec->contact_count, bare[i]);
+        } else if (bare_count > 0) {
+            add_id(&rec->contacts, &rec->contact_count, bare[bare_count - 1]);
+        }
+    }
+    for (i = 0; i < bare_count; i++)
+        free(bare[i]);
+    free(bare);
+}
+
+static void read_record(struct reader *r, struct record *rec, const xmlNode *node)
+{
+    const xmlNode *c;
+    char **bare = NULL;
+    size_t bare_count = 0;
+    int had_assignee = 0, had_contact = 0, had_description = 0;
+
+    memset(rec, 0, sizeof *rec);
+    rec->line = line_of(node);
+    rec->date = read_date_attribute(r, node, "date");
+    rec->updated = read_date_attribute(r, node, "updated");
+
+    for (c = node->children; c; c = c->next) {
+        if (c->type == XML_ENTITY_REF_NODE) {
+            fail(r, line_of(c), "entity reference &%s; is not allowed", (const char *)c->name);
+        } else if (is_named(c, "name")) {
+            free(rec->name);
+            read_name(r, rec, c);
+        } else if (is_named(c, "protocol")) {
+            read_protocol(r, rec, c);
+        } else if (is_named(c, "number")) {
+            read_number(r, rec, c);
+        } else if (is_named(c, "description")) {
+            free(rec->description);
+            rec->description = element_text(r, c);
+            had_description = 1;
+        } else if (is_named(c, "note")) {
+            free(rec->note);
+            rec->note = element_text(r, c);
+        } else if (is_named(c, "unauthorized")) {
+            free(rec->unauthorized);
+            rec->unauthorized = element_text(r, c);
+        } else if (is_named(c, "sc")) {
+            read_service_code(r, rec, c);
+        } else if (is_named(c, "xref")) {
+            read_xref(r, rec, c, &bare, &bare_count);
+        } else if (is_named(c, "assignee")) {
+            read_party(r, rec, c, &rec->assignees, &rec->assignee_count);
+            had_assignee = 1;
+        } else if (is_named(c, "contact")) {
+            read_party(r, rec, c, &rec->contacts, &rec->contact_count);
+            had_contact = 1;
+        }
+        /* Other elements are ignored, so that a later schema addition does
+         * not break the build; docs/REGISTRY.md lists what is read. */
+    }
+    settle_parties(rec, bare, bare_count, had_assignee, had_contact);
+
+    if (!had_description)
+        fail(r, rec->line, "record without a <description>");
+    if (!rec->name)
+        rec->name = text_dup("");
+    if (!rec->description)
+        rec->description = text_dup("");
+    if (!rec->note)
+        rec->note = text_dup("");
+    if (!rec->unauthorized)
+        rec->unauthorized = text_dup("");
+    if (!rec->name[0] && !rec->has_number)
+        fail(r, rec->line, "record with neither a <name> nor a <number>");
+}
+
+static void read_person(struct reader *r, struct person *p, const xmlNode *node)
+{
+    const xmlNode *c;
+    const char *id = attribute(node, "id");
+
+    memset(p, 0, sizeof *p);
+    p->line = line_of(node);
+    if (!id || !id[0])
+        fail(r, p->line, "<person> without an id");
+    p->id = text_dup(id ? id : "");
+    for (c = node->children; c; c = c->next) {
+        char **field = is_named(c, "name") ? &p->name
+                       : is_named(c, "org") ? &p->org
+                       : is_named(c, "uri") ? &p->uri
+                       : NULL;
+        if (field) {
+            free(*field);
+            *field = element_text(r, c);
+        }
+    }
+    if (!p->name)
+        p->name = text_dup("");
+    if (!p->org)
+        p->org = text_dup("");
+    if (!p->uri)
+        p->uri = text_dup("");
+}
+
+static void read_people(struct reader *r, const xmlNode *node)
+{
+    struct registry *reg = r->reg;
+    const xmlNode *c;
+    for (c = node->children; c; c = c->next) {
+        if (!is_named(c, "person"))
+            continue;
+        reg->people = xrealloc(reg->people, (reg->person_count + 1) * sizeof *reg->people);
+        read_person(r, &reg->people[reg->person_count++], c);
+    }
+}
+
+static void read_registry_children(struct reader *r, const xmlNode *node)
+{
+    struct registry *reg = r->reg;
+    const xmlNode *c;
+    for (c = node->children; c; c = c->next) {
+        if (c->type == XML_ENTITY_REF_NODE) {
+            fail(r, line_of(c), "entity reference &%s; is not allowed", (const char *)c->name);
+        } else if (is_named(c, "record")) {
+            reg->records = xrealloc(reg->records, (reg->record_count + 1) * sizeof *reg->records);
+            read_record(r, &reg->records[reg->record_count++], c);
+        } else if (is_named(c, "people")) {
+            read_people(r, c);
+        } else if (is_named(c, "updated") && !reg->updated) {
+            reg->updated = element_text(r, c);
+            if (!text_is_date(reg->updated))
+                fail(r, line_of(c), "registry <updated> \"%s\" is not a YYYY-MM-DD date",
+                     reg->updated);
+        } else if (is_named(c, "registry")) {
+            read_registry_children(r, c); /* IANA nests sub-registries this way */
+        }
+    }
+}
+
+/* ---- Whole-registry checks ----------------------------------------- */
+
+static int compare_person_ids(const void *a, const void *b)
+{
+    return strcmp(((const struct person *)a)->id, ((const struct person *)b)->id);
+}
+
+long registry_find_person(const struct registry *reg, const char *id)
+{
+    struct person key;
+    const struct person *found;
+    key.id = (char *)id;
+    found = bsearch(&key, reg->people, reg->person_count, sizeof *reg->people,
+                    compare_person_ids);
+    return found ? (long)(found - reg->people) : -1;
+}
+
+static void check_people(struct reader *r)
+{
+    struct registry *reg = r->reg;
+    size_t i, j;
+
+    qsort(reg->people, reg->person_count, sizeof *reg->people, compare_person_ids);
+    for (i = 1; i < reg->person_count; i++) {
+        if (strcmp(reg->people[i - 1].id, reg->people[i].id) == 0)
+            fail(r, reg->people[i].line, "person id \"%s\" defined twice", reg->people[i].id);
+    }
+    for (i = 0; i < reg->record_count; i++) {
+        const struct record *rec = &reg->records[i];
+        for (j = 0; j < rec->assignee_count; j++) {
+            if (registry_find_person(reg, rec->assignees[j]) < 0)
+                fail(r, rec->line, "person \"%s\" is not in <people>", rec->assignees[j]);
+        }
+        for (j = 0; j < rec->contact_count; j++) {
+            if (registry_find_person(reg, rec->contacts[j]) < 0)
+                fail(r, rec->line, "person \"%s\" is not in <people>", rec->contacts[j]);
+        }
+    }
+}
+
+static int compare_for_duplicates(const void *a, const void *b)
+{
+    const struct record *x = *(const struct record *const *)a;
+    const struct record *y = *(const struct record *const *)b;
+    int c = strcasecmp(x->name, y->name);
+    if (c)
+        return c;
+    if (x->proto != y->proto)
+        return x->proto < y->proto ? -1 : 1;
+    if (x->port_lo != y->port_lo)
+        return x->port_lo < y->port_lo ? -1 : 1;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/*
+ * A name may have several ports for one protocol (msp: 18 and 2438), but
+ * two records with the same name and protocol whose ports overlap are a
+ * duplicate registration, which RFC 6335 section 8.1 does not allow.
+ */
+static void check_duplicates(struct reader *r)
+{
+    struct registry *reg = r->reg;
+    const struct record **sorted = xmalloc(reg->record_count * sizeof *sorted);
+    size_t n = 0, i;
+
+    for (i = 0; i < reg->record_count; i++) {
+        if (reg->records[i].name[0] && reg->records[i].has_number)
+            sorted[n++] = &reg->records[i];
+    }
+    qsort(sorted, n, sizeof *sorted, compare_for_duplicates);
+    for (i = 1; i < n; i++) {
+        const struct record *a = sorted[i - 1], *b = sorted[i];
+        if (strcasecmp(a->name, b->name) == 0 && a->proto == b->proto &&
+            b->port_lo <= a->port_hi)
+            fail(r, b->line, "\"%s\" is registered again for the same protocol at an "
+                 "overlapping port (first at line %ld)", b->name, a->line);
+    }
+    free(sorted);
+}
+
+/* ---- Entry point ----------------------------------------------------- */
+
+static void report_xml_error(void *ctx, xmlErrorPtr error)
+{
+    struct reader *r = ctx;
+    char message[512];
+    size_t n;
+
+    if (!error || error->level < XML_ERR_ERROR)
+        return;
+    snprintf(message, sizeof message, "%s", error->message ? error->message : "XML error");
+    n = strlen(message);
+    while (n > 0 && (message[n - 1] == '\n' || message[n - 1] == ' '))
+        message[--n] = '\0';
+    fail(r, (long)error->line, "XML: %s", message);
+}
+
+static char *slurp(struct reader *r, size_t *len)
+{
+    FILE *f = fopen(r->path, "rb");
+    char *data;
+    long size;
+
+    if (!f) {
+        fprintf(stderr, "%s:0: cannot open: %s\n", r->path, strerror(errno));
+        return NULL;
+    }
+    if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+        fprintf(stderr, "%s:0: cannot read: %s\n", r->path, strerror(errno));
+        fclose(f);
+        return NULL;
+    }
+    if (size > REGISTRY_MAX_BYTES) {
+        fprintf(stderr, "%s:0: %ld bytes is larger than the %ld a registry may have\n", r->path,
+                size, REGISTRY_MAX_BYTES);
+        fclose(f);
+        return NULL;
+    }
+    data = xmalloc((size_t)size + 1);
+    if (fread(data, 1, (size_t)size, f) != (size_t)size) {
+        fprintf(stderr, "%s:0: cannot read: %s\n", r->path, strerror(errno));
+        fclose(f);
+        free(data);
+        return NULL;
+    }
+    fclose(f);
+    *len = (size_t)size;
+    return data;
+}
+
+int registry_read(struct registry *reg, const char *path)
+{
+    struct reader r = {reg, path, 0};
+    size_t len = 0;
+    char *data;
+    xmlDoc *doc;
+    const xmlNode *root;
+
+    memset(reg, 0, sizeof *reg);
+    reg->path = path;
+    data = slurp(&r, &len);
+    if (!data)
+        return -1;
+
+    xmlSetStructuredErrorFunc(&r, report_xml_error);
+    /* No XML_PARSE_NOENT (no entity substitution), no XML_PARSE_DTDLOAD,
+     * no XML_PARSE_HUGE (keeps libxml2's size limits), no network. */
+    doc = xmlReadMemory(data, (int)len, path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    free(data);
+    if (!doc) {
+        if (!r.failed)
+            fprintf(stderr, "%s:0: not a well-formed XML document\n", path);
+        return -1;
+    }
+
+    root = xmlDocGetRootElement(doc);
+    if (doc->intSubset || doc->extSubset) {
+        fail(&r, doc->intSubset ? line_of((const xmlNode *)doc->intSubset) : 1,
+             "a DOCTYPE is not allowed (the IANA registry has none)");
+    } else if (!root || !is_named(root, "registry")) {
+        fail(&r, line_of(root), "the root element is <%s>, not <registry>",
+             root ? (const char *)root->name : "");
+    } else {
+        read_registry_children(&r, root);
+        if (!reg->updated)
+            fail(&r, line_of(root), "the registry has no <updated> date");
+        check_people(&r);
+        check_duplicates(&r);
+    }
+    if (!r.failed && reg->record_count == 0)
+        fail(&r, line_of(root), "the registry has no <record>");
+    xmlFreeDoc(doc);
+    return r.failed ? -1 : 0;
+}
+
+void registry_free(struct registry *reg)
+{
+    size_t i, j;
+    for (i = 0; i < reg->record_count; i++) {
+        struct record *rec = &reg->records[i];
+        free(rec->name);
+        free(rec->description);
+        free(rec->note);
+        free(rec->unauthorized);
+        free(rec->date);
+        free(rec->updated);
+        for (j = 0; j < rec->ref_count; j++)
+            free(rec->refs[j].data);
+        free(rec->refs);
+        for (j = 0; j < rec->assignee_count; j++)
+            free(rec->assignees[j]);
+        free(rec->assignees);
+        for (j = 0; j < rec->contact_count; j++)
+            free(rec->contacts[j]);
+        free(rec->contacts);
+    }
+    free(reg->records);
+    for (i = 0; i < reg->person_count; i++) {
+        free(reg->people[i].id);
+        free(reg->people[i].name);
+        free(reg->people[i].org);
+        free(reg->people[i].uri);
+    }
+    free(reg->people);
+    free(reg->updated);
+    memset(reg, 0, sizeof *reg);
+}

@@ -1,0 +1,20 @@
+/* The string pool of the generated table: every string once, by offset. */
+#ifndef PORTREG_COMPILER_STRPOOL_H
+#define PORTREG_COMPILER_STRPOOL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct strpool {
+    char *data;       /* the strings, each NUL-terminated; data[0] is "" */
+    size_t len, cap;
+    uint32_t *slots;  /* open-addressing table of offsets + 1; 0 is empty */
+    size_t slot_count, used;
+};
+
+void strpool_init(struct strpool *pool);
+/* The offset of `s` in the pool, adding it the first time. */
+uint32_t strpool_add(struct strpool *pool, const char *s);
+void strpool_free(struct strpool *pool);
+
+#endif

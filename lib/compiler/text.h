@@ -1,0 +1,24 @@
+/* Text helpers of the compiler. */
+#ifndef PORTREG_COMPILER_TEXT_H
+#define PORTREG_COMPILER_TEXT_H
+
+#include <stddef.h>
+
+/* Collapses every run of XML whitespace in `s` to one space and trims the
+ * ends, in place.  Returns `s`. */
+char *text_collapse(char *s);
+
+/* strdup that exits on allocation failure (a build tool has no better answer). */
+char *text_dup(const char *s);
+
+/* malloc/realloc that exit on failure. */
+void *xmalloc(size_t size);
+void *xrealloc(void *p, size_t size);
+
+/* 1 when `s` is "YYYY-MM-DD" with plausible digits. */
+int text_is_date(const char *s);
+
+/* 1 when `s` is "YYYY-MM-DD" or "YYYY-MM" (older records give only a month). */
+int text_is_record_date(const char *s);
+
+#endif

@@ -1,0 +1,55 @@
+/* Assignees and contacts, resolved through the registry's <people>. */
+#include "entry_internal.h"
+
+/* parties[0] is all zeros: no assignee, no contact. */
+static const struct portreg_party *party_of(const portreg_entry *e)
+{
+    return &portreg__parties[e ? e->parties : 0];
+}
+
+static const portreg_person *person_at(size_t people_index)
+{
+    return (const portreg_person *)&portreg__people[portreg__party_people[people_index]];
+}
+
+size_t portreg_entry_assignee_count(const portreg_entry *e)
+{
+    return party_of(e)->assignees;
+}
+
+const portreg_person *portreg_entry_assignee(const portreg_entry *e, size_t i)
+{
+    const struct portreg_party *p = party_of(e);
+    return i < p->assignees ? person_at(p->first + i) : NULL;
+}
+
+size_t portreg_entry_contact_count(const portreg_entry *e)
+{
+    return party_of(e)->contacts;
+}
+
+const portreg_person *portreg_entry_contact(const portreg_entry *e, size_t i)
+{
+    const struct portreg_party *p = party_of(e);
+    return i < p->contacts ? person_at((size_t)p->first + p->assignees + i) : NULL;
+}
+
+const char *portreg_person_id(const portreg_person *p)
+{
+    return p ? pool_string(p->id) : "";
+}
+
+const char *portreg_person_name(const portreg_person *p)
+{
+    return p ? pool_string(p->name) : "";
+}
+
+const char *portreg_person_org(const portreg_person *p)
+{
+    return p ? pool_string(p->org) : "";
+}
+
+const char *portreg_person_uri(const portreg_person *p)
+{
+    return p ? pool_string(p->uri) : "";
+}

@@ -193,6 +193,13 @@ PORTREG_API int portreg_entry_service_code(const portreg_entry *e, uint32_t *cod
 
 /* ---- Port status ---- */
 
+/** Whether a (port, protocol) pair is registered; see portreg_port_status(). */
+typedef enum portreg_status {
+    PORTREG_STATUS_UNASSIGNED = 0,
+    PORTREG_STATUS_RESERVED = 1,
+    PORTREG_STATUS_ASSIGNED = 2
+} portreg_status;
+
 /**
  * The status of a (port, protocol) pair.  The rule, for the protocols in
  * `protos` (a record with no <protocol> counts for all of them):
@@ -204,12 +211,6 @@ PORTREG_API int portreg_entry_service_code(const portreg_entry *e, uint32_t *cod
  * With several flags in `protos` the strongest answer wins
  * (ASSIGNED > RESERVED > UNASSIGNED).  `protos` of 0 gives UNASSIGNED.
  */
-typedef enum portreg_status {
-    PORTREG_STATUS_UNASSIGNED = 0,
-    PORTREG_STATUS_RESERVED = 1,
-    PORTREG_STATUS_ASSIGNED = 2
-} portreg_status;
-
 PORTREG_API portreg_status portreg_port_status(uint16_t port, unsigned protos);
 
 /** "unassigned", "reserved" or "assigned"; "" for a value outside the enum. */

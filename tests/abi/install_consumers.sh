@@ -1,0 +1,49 @@
+#!/bin/sh
+# Installs the build into a temporary prefix and builds four consumers
+# against that installed copy, then runs them:
+#   1. plain cc with pkg-config;  2. C++ with pkg-config;
+#   3. CMake find_package(portreg 1 REQUIRED), shared;  4. the same, static.
+# usage: install_consumers.sh BUILD_DIR SOURCE_DIR
+set -eu
+build=$1
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+prefix="$work/prefix"
+
+cmake --install "$build" --prefix "$prefix" >/dev/null
+libdir=$(ls -d "$prefix"/lib*/pkgconfig | head -n 1)
+libdir=${libdir%/pkgconfig}
+export PKG_CONFIG_PATH="$libdir/pkgconfig"
+export LD_LIBRARY_PATH="$libdir"
+
+echo "installed files:"
+(cd "$prefix" && find . -type f -o -type l | sort | sed 's/^/  /')
+test -f "$prefix/include/portreg.h"
+test -f "$libdir/libportreg.a"
+test -L "$libdir/libportreg.so"
+test -e "$libdir/libportreg.so.1"
+
+echo "1. cc \$(pkg-config --cflags --libs portreg)"
+cc -std=c99 -Wall -Wextra -Werror "$src/examples/consumers/consumer.c" \
+   $(pkg-config --cflags --libs portreg) -o "$work/c_pkgconfig"
+"$work/c_pkgconfig"
+readelf -d "$work/c_pkgconfig" | grep -q 'NEEDED.*libportreg.so.1'
+
+echo "2. c++ -std=c++11 with pkg-config"
+c++ -std=c++11 -Wall -Wextra -Werror "$src/examples/consumers/consumer.cpp" \
+    $(pkg-config --cflags --libs portreg) -o "$work/cxx_pkgconfig"
+"$work/cxx_pkgconfig"
+
+echo "3./4. find_package(portreg 1 REQUIRED), shared and static"
+cmake -S "$src/examples/consumers/cmake" -B "$work/cmake" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+cmake --build "$work/cmake" >/dev/null
+"$work/cmake/consumer_shared"
+"$work/cmake/consumer_static"
+if readelf -d "$work/cmake/consumer_static" | grep -q 'libportreg'; then
+    echo "consumer_static still needs libportreg.so" >&2
+    exit 1
+fi
+
+echo "pkg-config --static: $(pkg-config --static --libs portreg)"
+echo "all four consumers built against the installed copy and ran"

@@ -25,19 +25,17 @@ const char *portreg_range_name(portreg_range range)
     return "";
 }
 
-static const char *const proto_names[] = {"tcp", "udp", "sctp", "dccp"};
-
 const char *portreg_proto_name(unsigned proto)
 {
     switch (proto) {
     case PORTREG_TCP:
-        return proto_names[0];
+        return "tcp";
     case PORTREG_UDP:
-        return proto_names[1];
+        return "udp";
     case PORTREG_SCTP:
-        return proto_names[2];
+        return "sctp";
     case PORTREG_DCCP:
-        return proto_names[3];
+        return "dccp";
     }
     return "";
 }
@@ -53,12 +51,12 @@ static int equals_folded(const char *s, const char *lower)
 
 unsigned portreg_proto_from_name(const char *name)
 {
-    unsigned i;
+    unsigned proto;
     if (!name)
         return 0;
-    for (i = 0; i < 4; i++) {
-        if (equals_folded(name, proto_names[i]))
-            return 1u << i;
+    for (proto = PORTREG_TCP; proto <= PORTREG_DCCP; proto <<= 1) {
+        if (equals_folded(name, portreg_proto_name(proto)))
+            return proto;
     }
     return 0;
 }

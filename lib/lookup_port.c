@@ -1,6 +1,17 @@
 /* Port lookups through the rank dictionary of portreg_table.h. */
 #include "entry_internal.h"
 
+/* Bits set in x: the classic SWAR count (Hacker's Delight 5-2), since
+ * __builtin_popcountll becomes a libgcc call unless the build targets a
+ * CPU with POPCNT, and the library must run on any x86-64. */
+static unsigned popcount64(uint64_t x)
+{
+    x -= (x >> 1) & UINT64_C(0x5555555555555555);
+    x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+    x = (x + (x >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
+    return (unsigned)((x * UINT64_C(0x0101010101010101)) >> 56);
+}
+
 /* The run of record numbers for `port`: [*first, *end).  Empty when no
  * record covers the port. */
 static void port_run(uint16_t port, unsigned *first, unsigned *end)
@@ -13,7 +24,7 @@ static void port_run(uint16_t port, unsigned *first, unsigned *end)
         *first = *end = 0;
         return;
     }
-    dense = portreg__port_rank[port / 64] + (unsigned)__builtin_popcountll(word & (bit - 1));
+    dense = portreg__port_rank[port / 64] + popcount64(word & (bit - 1));
     *first = portreg__port_start[dense];
     *end = portreg__port_start[dense + 1];
 }

@@ -9,7 +9,7 @@ static const struct portreg_party *party_of(const portreg_entry *e)
 
 static const portreg_person *person_at(size_t people_index)
 {
-    return (const portreg_person *)&portreg__people[portreg__party_people[people_index]];
+    return &portreg__people[portreg__party_people[people_index]];
 }
 
 size_t portreg_entry_assignee_count(const portreg_entry *e)
@@ -34,22 +34,37 @@ const portreg_person *portreg_entry_contact(const portreg_entry *e, size_t i)
     return i < p->contacts ? person_at((size_t)p->first + p->assignees + i) : NULL;
 }
 
+enum person_field { PERSON_ID, PERSON_NAME, PERSON_ORG, PERSON_URI };
+
+/* The fields are consecutive strings (portreg_table.h): skip to the one wanted. */
+static const char *person_field(const portreg_person *p, enum person_field field)
+{
+    const char *s;
+    int i;
+    if (!p)
+        return "";
+    s = pool_string(p->strings);
+    for (i = 0; i < (int)field; i++)
+        s += strlen(s) + 1;
+    return s;
+}
+
 const char *portreg_person_id(const portreg_person *p)
 {
-    return p ? pool_string(p->id) : "";
+    return person_field(p, PERSON_ID);
 }
 
 const char *portreg_person_name(const portreg_person *p)
 {
-    return p ? pool_string(p->name) : "";
+    return person_field(p, PERSON_NAME);
 }
 
 const char *portreg_person_org(const portreg_person *p)
 {
-    return p ? pool_string(p->org) : "";
+    return person_field(p, PERSON_ORG);
 }
 
 const char *portreg_person_uri(const portreg_person *p)
 {
-    return p ? pool_string(p->uri) : "";
+    return person_field(p, PERSON_URI);
 }

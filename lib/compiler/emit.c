@@ -278,10 +278,22 @@ static int build_people(struct tables *t, const struct registry *reg)
     t->people = xmalloc((reg->person_count + 1) * sizeof *t->people);
     for (i = 0; i < reg->person_count; i++) {
         const struct person *p = &reg->people[i];
-        t->people[i].id = strpool_add(&t->pool, p->id);
-        t->people[i].name = strpool_add(&t->pool, p->name);
-        t->people[i].org = strpool_add(&t->pool, p->org);
-        t->people[i].uri = strpool_add(&t->pool, p->uri);
+        const char *fields[4];
+        char *block;
+        size_t len = 0, k;
+        fields[0] = p->id;
+        fields[1] = p->name;
+        fields[2] = p->org;
+        fields[3] = p->uri;
+        for (k = 0; k < 4; k++)
+            len += strlen(fields[k]) + 1;
+        block = xmalloc(len);
+        for (len = 0, k = 0; k < 4; k++) {
+            memcpy(block + len, fields[k], strlen(fields[k]) + 1);
+            len += strlen(fields[k]) + 1;
+        }
+        t->people[i].strings = strpool_append(&t->pool, block, len);
+        free(block);
     }
     return 0;
 }
@@ -506,10 +518,8 @@ static void write_side_tables(FILE *out, const struct tables *t)
                t->party_people_count);
     fputs("const struct portreg_person portreg__people[] = {\n", out);
     for (i = 0; i < t->person_count; i++)
-        fprintf(out, "{%lu,%lu,%lu,%lu},\n", (unsigned long)t->people[i].id,
-                (unsigned long)t->people[i].name, (unsigned long)t->people[i].org,
-                (unsigned long)t->people[i].uri);
-    fputs(t->person_count ? "};\n\n" : "{0,0,0,0}};\n\n", out);
+        fprintf(out, "{%lu},\n", (unsigned long)t->people[i].strings);
+    fputs(t->person_count ? "};\n\n" : "{0}};\n\n", out);
 }
 
 static void write_port_index(FILE *out, const struct tables *t)

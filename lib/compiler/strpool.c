@@ -47,6 +47,29 @@ void strpool_init(struct strpool *pool)
     grow_slots(pool);
 }
 
+static void reserve(struct strpool *pool, size_t n)
+{
+    if (pool->len + n > STRPOOL_MAX) {
+        fprintf(stderr, "portreg-compile: the string pool exceeds 4 GiB\n");
+        exit(1);
+    }
+    if (pool->len + n > pool->cap) {
+        while (pool->len + n > pool->cap)
+            pool->cap *= 2;
+        pool->data = xrealloc(pool->data, pool->cap);
+    }
+}
+
+uint32_t strpool_append(struct strpool *pool, const char *data, size_t len)
+{
+    uint32_t offset;
+    reserve(pool, len);
+    offset = (uint32_t)pool->len;
+    memcpy(pool->data + offset, data, len);
+    pool->len += len;
+    return offset;
+}
+
 uint32_t strpool_add(struct strpool *pool, const char *s)
 {
     size_t n = strlen(s) + 1, j;
@@ -59,15 +82,7 @@ uint32_t strpool_add(struct strpool *pool, const char *s)
         if (strcmp(pool->data + pool->slots[j] - 1, s) == 0)
             return pool->slots[j] - 1;
     }
-    if (pool->len + n > STRPOOL_MAX) {
-        fprintf(stderr, "portreg-compile: the string pool exceeds 4 GiB\n");
-        exit(1);
-    }
-    if (pool->len + n > pool->cap) {
-        while (pool->len + n > pool->cap)
-            pool->cap *= 2;
-        pool->data = xrealloc(pool->data, pool->cap);
-    }
+    reserve(pool, n);
     offset = (uint32_t)pool->len;
     memcpy(pool->data + offset, s, n);
     pool->len += n;

@@ -15,6 +15,9 @@ struct strpool {
 void strpool_init(struct strpool *pool);
 /* The offset of `s` in the pool, adding it the first time. */
 uint32_t strpool_add(struct strpool *pool, const char *s);
+/* Appends `len` bytes (which may hold NULs) without sharing them with
+ * other strings; returns their offset.  `data` must end with a NUL. */
+uint32_t strpool_append(struct strpool *pool, const char *data, size_t len);
 void strpool_free(struct strpool *pool);
 
 #endif

@@ -290,7 +290,8 @@ PORTREG_API const char *portreg_registry_updated(void);
  *  - src_port/dst_port: ports in host order for TCP, UDP, SCTP and DCCP.
  *    For ICMP and ICMPv6, src_port holds the type and dst_port the code.
  *    Other protocols have no ports: both are 0.
- *  - reserved: must be zero; room for later versions.
+ *  - reserved: must be zero; room for later versions.  This version
+ *    ignores them (reverse, orient and canonical copy them through).
  */
 typedef struct portreg_tuple {
     uint8_t family;
@@ -305,15 +306,21 @@ typedef struct portreg_tuple {
 
 /**
  * The return traffic of `in`: addresses and ports swapped.  For ICMP and
- * ICMPv6 the type becomes its reply (or request) type, as Linux conntrack
- * maps them (echo 8<->0, timestamp 13<->14, ...; ICMPv6 echo 128<->129,
- * ...), and the code is kept.  `out == in` is allowed.
+ * ICMPv6 the addresses swap, the type becomes its reply (or request) type
+ * and the code is kept.  The pairs are exactly Linux conntrack's (the
+ * invmap tables of nf_conntrack_proto_icmp.c and _icmpv6.c): ICMP echo
+ * 8<->0, timestamp 13<->14, information 15<->16, address mask 17<->18;
+ * ICMPv6 echo 128<->129, node information 139<->140.  Every other type
+ * (errors, MLD, router and neighbour discovery) has no partner.
+ * `out == in` is allowed.
  * Returns 0; PORTREG_EINVAL for NULL or a bad family; PORTREG_ENOREPLY for
  * an ICMP type with no partner (then `*out` is untouched).
  */
 PORTREG_API int portreg_tuple_reverse(portreg_tuple *out, const portreg_tuple *in);
 
-/* Hints for portreg_tuple_orient(), about the packets of `in` as given. */
+/* Hints for portreg_tuple_orient(), about the packets of `in` as given.
+ * Honoured for TCP only, and only one at a time (both are contradictory
+ * and ignored). */
 #define PORTREG_HINT_SYN    0x1u /* a TCP SYN without ACK came from in's source */
 #define PORTREG_HINT_SYNACK 0x2u /* a TCP SYN+ACK came from in's source */
 
@@ -321,7 +328,7 @@ PORTREG_API int portreg_tuple_reverse(portreg_tuple *out, const portreg_tuple *i
 typedef enum portreg_reason {
     PORTREG_REASON_HINT = 1,      /* a TCP handshake hint decided */
     PORTREG_REASON_SCORE = 2,     /* one port ranks higher (see docs/ORIENTATION.md) */
-    PORTREG_REASON_LOWER_PORT = 3,/* both ports assigned: the lower one is the server */
+    PORTREG_REASON_LOWER_PORT = 3,/* both ports rank the same (e.g. both assigned): the lower one is the server */
     PORTREG_REASON_MULTICAST = 4, /* the destination is multicast or broadcast */
     PORTREG_REASON_ICMP = 5,      /* the ICMP type says request or reply */
     PORTREG_REASON_EQUAL_PORTS = 6, /* unknown: both ports are the same */
@@ -350,7 +357,12 @@ typedef struct portreg_orientation {
 /**
  * Writes `in` with the server as destination to `out` (`out == in` is
  * allowed) and, when `why` is not NULL, what decided it.  Hints decide
- * when present; otherwise the registry does (docs/ORIENTATION.md).
+ * when present; then ICMP request/reply types, group addresses (multicast
+ * and 255.255.255.255 are never the client) and the registry rank of the
+ * two ports (docs/ORIENTATION.md).  When the answer is unknown (confidence
+ * NONE) the given order is kept.  Without hints the answer is
+ * direction-free: a tuple and its reverse give the same `out` whenever the
+ * confidence is not NONE.
  * Returns 0, or PORTREG_EINVAL for NULL or a bad family.
  */
 PORTREG_API int portreg_tuple_orient(portreg_tuple *out, const portreg_tuple *in,
@@ -359,8 +371,11 @@ PORTREG_API int portreg_tuple_orient(portreg_tuple *out, const portreg_tuple *in
 /**
  * The direction-free form of `in`: endpoints ordered so that a flow and
  * its reverse give the same tuple (the ordering of Community ID v1:
- * smaller address first, then smaller port).  Writes 1 to `*swapped` when
- * it swapped (may be NULL).  Returns 0 or PORTREG_EINVAL.
+ * smaller address first, then smaller port).  For ICMP with a request/reply
+ * partner (as portreg_tuple_reverse()) the source's type is compared with
+ * the partner type and a swap writes the reverse; a type with no partner
+ * is kept as given.  Writes 1 to `*swapped` when it swapped (may be NULL).
+ * `out == in` is allowed.  Returns 0 or PORTREG_EINVAL.
  */
 PORTREG_API int portreg_tuple_canonical(portreg_tuple *out, const portreg_tuple *in,
                                         int *swapped);
@@ -370,7 +385,13 @@ PORTREG_API int portreg_tuple_canonical(portreg_tuple *out, const portreg_tuple 
 
 /**
  * The Community ID v1 of the flow ("1:" followed by base64 or hex of the
- * SHA-1), with the given seed.  snprintf-like: writes at most `cap` bytes
+ * SHA-1), with the given seed: 30 characters, 42 with PORTREG_CID_HEX.
+ * As the specification: ports are hashed for TCP, UDP and SCTP; ICMP and
+ * ICMPv6 hash the type and its Community ID partner type (Zeek's pairs, a
+ * wider set than conntrack's), or type and code for a type without one,
+ * which is then hashed as seen; every other protocol, DCCP included,
+ * hashes addresses and protocol only.
+ * snprintf-like: writes at most `cap` bytes
  * including the terminating NUL and returns the length of the full string;
  * PORTREG_EINVAL for NULL `t`, a bad family, unknown flags, or NULL `buf`
  * with `cap` > 0.
@@ -380,19 +401,27 @@ PORTREG_API int portreg_community_id(const portreg_tuple *t, uint16_t seed, unsi
 
 /**
  * Parses "PROTO SRC -> DST" into `out`.  PROTO is tcp, udp, sctp, dccp,
- * icmp, icmpv6 or a decimal protocol number 0-255.  Endpoints are
- * a.b.c.d:port or [v6]:port for port protocols, where a port may be a
- * service name registered for that transport; bare addresses for others.
- * ICMP and ICMPv6 end with " type T code C".
- * Returns 0, or PORTREG_EINVAL for NULL or malformed text.
+ * icmp, icmpv6 (any case) or a decimal protocol number 0-255.  Endpoints
+ * are a.b.c.d:port or [v6]:port for port protocols, where a port may be a
+ * service name registered for that transport; bare addresses for others
+ * (IPv6 with or without brackets).  ICMP and ICMPv6 end with
+ * " type T code C" (0-255 each).  Tokens are separated by white space.
+ * No leading zeros in IPv4 parts or numbers, no IPv6 zone index; an IPv6
+ * address may end in a dotted quad.  Never reads the locale.
+ * Returns 0, or PORTREG_EINVAL for NULL or malformed text (then `*out` is
+ * untouched).
  */
 PORTREG_API int portreg_tuple_parse(portreg_tuple *out, const char *text);
 
 /**
- * Writes `t` in the form portreg_tuple_parse() reads (ports as numbers).
+ * Writes `t` in the form portreg_tuple_parse() reads (ports as numbers,
+ * names lowercase, IPv6 as RFC 5952 with IPv4-mapped addresses as
+ * ::ffff:a.b.c.d, bare IPv6 addresses without brackets), so that parsing
+ * the text gives `t` back.  At most 107 characters.
  * snprintf-like: writes at most `cap` bytes including the NUL and returns
- * the length of the full text; PORTREG_EINVAL for a NULL or bad tuple, or
- * NULL `buf` with `cap` > 0.
+ * the length of the full text; PORTREG_EINVAL for a NULL or bad tuple (bad
+ * family, ICMP type or code above 255, ports on a protocol without them),
+ * or NULL `buf` with `cap` > 0.
  */
 PORTREG_API int portreg_tuple_format(const portreg_tuple *t, char *buf, size_t cap);
 

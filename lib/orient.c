@@ -1,0 +1,190 @@
+/*
+ * portreg_tuple_orient(): which endpoint of a flow is the server.  The
+ * rules, in the order they are tried, and why each is there, are in
+ * docs/ORIENTATION.md.  Every rule but the hints is direction-free: it
+ * reaches the same server for a tuple and for its reverse, because each
+ * looks at the two endpoints symmetrically.
+ */
+#include <string.h>
+
+#include "tuple_internal.h"
+
+/* Ranks of a port, best first (docs/ORIENTATION.md). */
+enum {
+    SCORE_ASSIGNED_SYSTEM = 1,
+    SCORE_ASSIGNED_USER = 2,
+    SCORE_OTHER_SYSTEM = 3,
+    SCORE_OTHER_USER = 4,
+    SCORE_EPHEMERAL = 5
+};
+
+/* Linux allocates ephemeral ports from 32768 up; Windows, BSD and IANA
+ * from 49152.  Below this an unregistered port is more likely a server's. */
+#define EPHEMERAL_FLOOR 32768u
+
+/* What a rule decided: swap or keep, and how sure it is. */
+struct verdict {
+    int swap;
+    portreg_confidence confidence;
+    portreg_reason reason;
+};
+
+static int port_score(uint16_t port, unsigned transport)
+{
+    portreg_status status = portreg_port_status(port, transport);
+
+    switch (portreg_classify(port)) {
+    case PORTREG_RANGE_SYSTEM:
+        return status == PORTREG_STATUS_ASSIGNED ? SCORE_ASSIGNED_SYSTEM : SCORE_OTHER_SYSTEM;
+    case PORTREG_RANGE_USER:
+        if (status == PORTREG_STATUS_ASSIGNED)
+            return SCORE_ASSIGNED_USER;
+        return port < EPHEMERAL_FLOOR ? SCORE_OTHER_USER : SCORE_EPHEMERAL;
+    default:
+        /* The dynamic range is never assigned to a service (RFC 6335 8.1.2). */
+        return SCORE_EPHEMERAL;
+    }
+}
+
+static int is_group_address(const uint8_t *addr, int family)
+{
+    if (family == 6)
+        return addr[0] == 0xff; /* ff00::/8; IPv6 has no broadcast */
+    /* 224.0.0.0/4, and the limited broadcast.  A directed broadcast such as
+     * 192.0.2.255 cannot be told from a host address without the netmask,
+     * so it is not recognised. */
+    if ((addr[0] & 0xf0) == 0xe0)
+        return 1;
+    return addr[0] == 0xff && addr[1] == 0xff && addr[2] == 0xff && addr[3] == 0xff;
+}
+
+/* A TCP handshake hint, when exactly one is given: they describe packets
+ * of `in` as given, so they are the only rule that is not direction-free
+ * (and need not be: the caller saw the packets). */
+static int rule_hint(struct verdict *v, const portreg_tuple *in, unsigned hints)
+{
+    unsigned h = hints & (PORTREG_HINT_SYN | PORTREG_HINT_SYNACK);
+
+    if (in->proto != PORTREG_IPPROTO_TCP)
+        return 0;
+    if (h != PORTREG_HINT_SYN && h != PORTREG_HINT_SYNACK)
+        return 0; /* none, or both: contradictory, so ignored */
+    v->swap = h == PORTREG_HINT_SYNACK;
+    v->confidence = PORTREG_CONFIDENCE_HIGH;
+    v->reason = PORTREG_REASON_HINT;
+    return 1;
+}
+
+/* ICMP: a request goes to the server, a reply comes from it.  Types with
+ * no conntrack partner are errors and announcements: no server at all. */
+static int rule_icmp(struct verdict *v, const portreg_tuple *in)
+{
+    if (!portreg__is_icmp(in->proto) || portreg__icmp_partner(in->proto, in->src_port) < 0)
+        return 0;
+    v->swap = !portreg__icmp_is_request(in->proto, in->src_port);
+    v->confidence = PORTREG_CONFIDENCE_HIGH;
+    v->reason = PORTREG_REASON_ICMP;
+    return 1;
+}
+
+/* A group address is never the client.  When both ends are group
+ * addresses nothing is learnt here. */
+static int rule_group(struct verdict *v, const portreg_tuple *in, int can_swap)
+{
+    int src = is_group_address(in->src_addr, in->family);
+    int dst = is_group_address(in->dst_addr, in->family);
+
+    if (src == dst || (src && !can_swap))
+        return 0;
+    v->swap = src;
+    v->confidence = PORTREG_CONFIDENCE_MEDIUM;
+    v->reason = PORTREG_REASON_MULTICAST;
+    return 1;
+}
+
+static portreg_confidence score_confidence(int better, int worse)
+{
+    if (better <= SCORE_ASSIGNED_USER && worse >= SCORE_OTHER_USER)
+        return PORTREG_CONFIDENCE_HIGH; /* a registered service against a nobody */
+    if (worse - better >= 2)
+        return PORTREG_CONFIDENCE_MEDIUM;
+    return PORTREG_CONFIDENCE_LOW;
+}
+
+/* The registry rule, from the two scores. */
+static void rule_scores(struct verdict *v, const portreg_tuple *in, int src, int dst)
+{
+    if (src != dst) {
+        v->swap = src < dst;
+        v->reason = PORTREG_REASON_SCORE;
+        v->confidence = v->swap ? score_confidence(src, dst) : score_confidence(dst, src);
+    } else if (in->src_port == in->dst_port) {
+        v->reason = PORTREG_REASON_EQUAL_PORTS;
+    } else if (src == SCORE_EPHEMERAL) {
+        v->reason = PORTREG_REASON_EPHEMERAL;
+    } else {
+        /* Same rank: the lower port.  Services take the low numbers of a
+         * range first, clients are handed high ones. */
+        v->swap = in->src_port < in->dst_port;
+        v->reason = PORTREG_REASON_LOWER_PORT;
+        v->confidence = src <= SCORE_ASSIGNED_USER ? PORTREG_CONFIDENCE_MEDIUM
+                                                   : PORTREG_CONFIDENCE_LOW;
+    }
+}
+
+/* Runs the rules in order; an ICMP type with no partner cannot be
+ * reversed, so no rule may swap it. */
+static void decide(struct verdict *v, const portreg_tuple *in, unsigned hints,
+                   unsigned transport, int src_score, int dst_score)
+{
+    int icmp = portreg__is_icmp(in->proto);
+
+    v->swap = 0;
+    v->confidence = PORTREG_CONFIDENCE_NONE;
+    if (rule_hint(v, in, hints) || rule_icmp(v, in) || rule_group(v, in, !icmp))
+        return;
+    if (icmp) {
+        v->reason = PORTREG_REASON_ICMP;
+        return;
+    }
+    if (transport == 0) {
+        v->reason = PORTREG_REASON_NO_PORTS;
+        return;
+    }
+    rule_scores(v, in, src_score, dst_score);
+}
+
+int portreg_tuple_orient(portreg_tuple *out, const portreg_tuple *in,
+                         unsigned hints, portreg_orientation *why)
+{
+    struct verdict v;
+    portreg_tuple result;
+    unsigned transport;
+    int src_score = 0, dst_score = 0;
+
+    if (out == NULL || in == NULL || portreg__tuple_addr_len(in) == 0)
+        return PORTREG_EINVAL;
+    transport = portreg__transport_flag(in->proto);
+    if (transport != 0) {
+        src_score = port_score(in->src_port, transport);
+        dst_score = port_score(in->dst_port, transport);
+    }
+    decide(&v, in, hints, transport, src_score, dst_score);
+
+    /* ICMP swaps only with a partner, so reverse does not fail; were it to,
+     * the given order is kept and reported as kept. */
+    if (!v.swap || portreg_tuple_reverse(&result, in) != 0) {
+        v.swap = 0;
+        result = *in;
+    }
+    *out = result;
+    if (why != NULL) {
+        memset(why, 0, sizeof *why);
+        why->swapped = (uint8_t)(v.swap != 0);
+        why->confidence = (uint8_t)v.confidence;
+        why->reason = (uint8_t)v.reason;
+        why->src_score = (int8_t)src_score;
+        why->dst_score = (int8_t)dst_score;
+    }
+    return 0;
+}

@@ -1,0 +1,616 @@
+/*
+ * portreg_tuple_orient(): the rules one by one, the direction-free property
+ * on 10^6 random tuples, and the labelled flows of real captures (read at
+ * run time from PORTREG_TEST_SHARED/flows).  Expectations about ports are
+ * derived from the registry the library was built with, so the tests hold
+ * for either registry edition.
+ */
+#define _POSIX_C_SOURCE 200112L
+#include <arpa/inet.h>
+#include <check.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "portreg.h"
+
+#ifndef PORTREG_TEST_SHARED
+#error "PORTREG_TEST_SHARED must name the shared data directory"
+#endif
+
+/* ---- Helpers ---- */
+
+static uint64_t rng_state = UINT64_C(0x243f6a8885a308d3);
+
+static uint64_t rnd(void)
+{
+    rng_state ^= rng_state >> 12;
+    rng_state ^= rng_state << 25;
+    rng_state ^= rng_state >> 27;
+    return rng_state * UINT64_C(0x2545f4914f6cdd1d);
+}
+
+static unsigned rnd_below(unsigned n)
+{
+    return (unsigned)(rnd() % n);
+}
+
+static portreg_tuple mk(uint8_t proto, const char *src, uint16_t sport, const char *dst,
+                        uint16_t dport)
+{
+    portreg_tuple t;
+    int af = strchr(src, ':') != NULL ? AF_INET6 : AF_INET;
+
+    memset(&t, 0, sizeof t);
+    t.family = af == AF_INET6 ? 6 : 4;
+    t.proto = proto;
+    t.src_port = sport;
+    t.dst_port = dport;
+    ck_assert_int_eq(inet_pton(af, src, t.src_addr), 1);
+    ck_assert_int_eq(inet_pton(af, dst, t.dst_addr), 1);
+    return t;
+}
+
+static int tuple_eq(const portreg_tuple *a, const portreg_tuple *b)
+{
+    return memcmp(a, b, sizeof *a) == 0;
+}
+
+static portreg_orientation orient(portreg_tuple *out, const portreg_tuple *in, unsigned hints)
+{
+    portreg_orientation why;
+
+    memset(&why, 0x7f, sizeof why);
+    ck_assert_int_eq(portreg_tuple_orient(out, in, hints, &why), 0);
+    return why;
+}
+
+/* The rank of a port, from the registry, as docs/ORIENTATION.md states it. */
+static int expected_score(uint16_t port, unsigned transport)
+{
+    portreg_status st = portreg_port_status(port, transport);
+
+    switch (portreg_classify(port)) {
+    case PORTREG_RANGE_SYSTEM:
+        return st == PORTREG_STATUS_ASSIGNED ? 1 : 3;
+    case PORTREG_RANGE_USER:
+        return st == PORTREG_STATUS_ASSIGNED ? 2 : port < 32768 ? 4 : 5;
+    default:
+        return 5;
+    }
+}
+
+/* The first port at or after `from` whose rank for TCP is `score`. */
+static uint16_t find_port(unsigned from, int score)
+{
+    unsigned p;
+
+    for (p = from; p < 65536; p++)
+        if (expected_score((uint16_t)p, PORTREG_TCP) == score)
+            return (uint16_t)p;
+    ck_abort_msg("no port of rank %d from %u", score, from);
+    return 0;
+}
+
+/* ---- The rules ---- */
+
+START_TEST(test_hints)
+{
+    portreg_tuple t = mk(6, "10.0.0.1", 80, "10.0.0.2", 51515), out;
+    portreg_orientation why;
+
+    /* The handshake beats the registry. */
+    why = orient(&out, &t, PORTREG_HINT_SYN);
+    ck_assert(tuple_eq(&out, &t));
+    ck_assert_int_eq(why.swapped, 0);
+    ck_assert_int_eq(why.reason, PORTREG_REASON_HINT);
+    ck_assert_int_eq(why.confidence, PORTREG_CONFIDENCE_HIGH);
+
+    t = mk(6, "10.0.0.1", 51515, "10.0.0.2", 80);
+    why = orient(&out, &t, PORTREG_HINT_SYNACK);
+    ck_assert_int_eq(why.swapped, 1);
+    ck_assert_int_eq(why.reason, PORTREG_REASON_HINT);
+    ck_assert_int_eq(out.dst_port, 51515);
+    ck_assert_mem_eq(out.dst_addr, t.src_addr, 4);
+
+    /* Contradictory hints are ignored, and so are hints on other protocols. */
+    why = orient(&out, &t, PORTREG_HINT_SYN | PORTREG_HINT_SYNACK);
+    ck_assert_int_ne(why.reason, PORTREG_REASON_HINT);
+    t.proto = 17;
+    why = orient(&out, &t, PORTREG_HINT_SYNACK);
+    ck_assert_int_ne(why.reason, PORTREG_REASON_HINT);
+}
+END_TEST
+
+START_TEST(test_icmp)
+{
+    static const uint16_t requests[][2] = { { 1, 8 }, { 1, 13 }, { 1, 15 }, { 1, 17 },
+                                            { 58, 128 }, { 58, 139 } };
+    portreg_tuple t, r, out;
+    portreg_orientation why;
+    size_t i;
+
+    for (i = 0; i < sizeof requests / sizeof requests[0]; i++) {
+        uint8_t proto = (uint8_t)requests[i][0];
+
+        t = proto == 1 ? mk(1, "10.0.0.1", requests[i][1], "10.0.0.2", 0)
+                       : mk(58, "2001:db8::1", requests[i][1], "2001:db8::2", 0);
+        /* The request goes to the server... */
+        why = orient(&out, &t, 0);
+        ck_assert(tuple_eq(&out, &t));
+        ck_assert_int_eq(why.reason, PORTREG_REASON_ICMP);
+        ck_assert_int_eq(why.confidence, PORTREG_CONFIDENCE_HIGH);
+        ck_assert_int_eq(why.src_score, 0);
+        /* ...and the reply comes from it: oriented back to the request. */
+        ck_assert_int_eq(portreg_tuple_reverse(&r, &t), 0);
+        why = orient(&out, &r, 0);
+        ck_assert_int_eq(why.swapped, 1);
+        ck_assert_int_eq(why.reason, PORTREG_REASON_ICMP);
+        ck_assert(tuple_eq(&out, &t));
+    }
+
+    /* No partner: no server. */
+    t = mk(1, "10.0.0.1", 3, "10.0.0.2", 1);
+    why = orient(&out, &t, 0);
+    ck_assert(tuple_eq(&out, &t));
+    ck_assert_int_eq(why.confidence, PORTREG_CONFIDENCE_NONE);
+    ck_assert_int_eq(why.reason, PORTREG_REASON_ICMP);
+
+    /* ...unless the destination is a group. */
+    t = mk(58, "fe80::200:86ff:fe05:80da", 133, "ff02::2", 0);
+    why = orient(&out, &t, 0);
+    ck_assert(tuple_eq(&out, &t));
+    ck_assert_int_eq(why.reason, PORTREG_REASON_MULTICAST);
+    ck_assert_int_ne(why.confidence, PORTREG_CONFIDENCE_NONE);
+    /* A one-way type from a group cannot be turned around. */
+    t = mk(58, "ff02::2", 134, "fe80::1", 0);
+    why = orient(&out, &t, 0);
+    ck_assert(tuple_eq(&out, &t));
+    ck_assert_int_eq(why.confidence, PORTREG_CONFIDENCE_NONE);
+}
+END_TEST
+
+START_TEST(test_multicast_and_broadcast)
+{
+    static const char *const groups[][2] = {
+        { "192.168.5.44", "224.0.0.252" }, { "192.168.5.57", "239.255.255.250" },
+        { "0.0.0.0", "255.255.255.255" }, { "fe80::406:55a8:6453:25dd", "ff02::1:2" },
+        { "2001:db8::1", "ff0e::101" },
+    };
+    portreg_tuple t, r, out, out_r;
+    portreg_orientation why;
+    size_t i;
+
+    for (i = 0; i < sizeof groups / sizeof groups[0]; i++) {
+        /* 67 -> 68: the registry alone would make the source the server. */
+        t = mk(17, groups[i][0], 67, groups[i][1], 68);
+        why = orient(&out, &t, 0);
+        ck_assert(tuple_eq(&out, &t));
+        ck_assert_int_eq(why.reason, PORTREG_REASON_MULTICAST);
+        ck_assert_int_ne(why.confidence, PORTREG_CONFIDENCE_NONE);
+        ck_assert_int_eq(portreg_tuple_reverse(&r, &t), 0);
+        why = orient(&out_r, &r, 0);
+        ck_assert_int_eq(why.swapped, 1);
+        ck_assert(tuple_eq(&out_r, &t));
+    }
+
+    /* A directed broadcast looks like a host without its netmask. */
+    t = mk(17, "192.168.115.8", 137, "192.168.255.255", 137);
+    why = orient(&out, &t, 0);
+    ck_assert_int_ne(why.reason, PORTREG_REASON_MULTICAST);
+
+    /* Both ends groups: the ports decide. */
+    t = mk(17, "224.0.0.1", 51000, "224.0.0.2", 5000);
+    why = orient(&out, &t, 0);
+    ck_assert_int_ne(why.reason, PORTREG_REASON_MULTICAST);
+
+    /* Port-less protocols too. */
+    t = mk(89, "224.0.0.5", 0, "10.0.0.1", 0);
+    why = orient(&out, &t, 0);
+    ck_assert_int_eq(why.swapped, 1);
+    ck_assert_int_eq(why.reason, PORTREG_REASON_MULTICAST);
+}
+END_TEST
+
+START_TEST(test_unknowns)
+{
+    portreg_tuple t, out;
+    portreg_orientation why;
+    uint16_t eph1 = find_port(49152, 5), eph2 = find_port(60000, 5);
+
+    t = mk(47, "10.0.0.1", 0, "10.0.0.2", 0);
+    why = orient(&out, &t, 0);
+    ck_assert(tuple_eq(&out, &t));
+    ck_assert_int_eq(why.reason, PORTREG_REASON_NO_PORTS);
+    ck_assert_int_eq(why.confidence, PORTREG_CONFIDENCE_NONE);
+    ck_assert_int_eq(why.src_score, 0);
+    ck_assert_int_eq(why.dst_score, 0);
+
+    t = mk(17, "10.0.0.1", 53, "10.0.0.2", 53);
+    why = orient(&out, &t, 0);
+    ck_assert(tuple_eq(&out, &t));
+    ck_assert_int_eq(why.reason, PORTREG_REASON_EQUAL_PORTS);
+    ck_assert_int_eq(why.confidence, PORTREG_CONFIDENCE_NONE);
+
+    t = mk(6, "10.0.0.1", eph2, "10.0.0.2", eph1);
+    why = orient(&out, &t, 0);
+    ck_assert(tuple_eq(&out, &t));
+    ck_assert_int_eq(why.swapped, 0);
+    ck_assert_int_eq(why.reason, PORTREG_REASON_EPHEMERAL);
+    ck_assert_int_eq(why.confidence, PORTREG_CONFIDENCE_NONE);
+    ck_assert_int_eq(why.src_score, 5);
+}
+END_TEST
+
+START_TEST(test_scores_follow_registry)
+{
+    static const struct { uint8_t proto; unsigned flag; } transports[] = {
+        { 6, PORTREG_TCP }, { 17, PORTREG_UDP }, { 132, PORTREG_SCTP }, { 33, PORTREG_DCCP },
+    };
+    size_t i;
+    unsigned p;
+
+    for (i = 0; i < 4; i++) {
+        for (p = 0; p < 65536; p++) {
+            portreg_tuple t = mk(transports[i].proto, "10.0.0.1", (uint16_t)p, "10.0.0.2", 40000);
+            portreg_tuple out;
+            portreg_orientation why = orient(&out, &t, 0);
+
+            ck_assert_int_eq(why.src_score, expected_score((uint16_t)p, transports[i].flag));
+            ck_assert_int_eq(why.dst_score, expected_score(40000, transports[i].flag));
+        }
+    }
+}
+END_TEST
+
+/* Confidence as docs/ORIENTATION.md states it, for different ports whose
+ * ranks are not both 5. */
+static int expected_confidence(int s, int d)
+{
+    int better = s < d ? s : d, worse = s < d ? d : s;
+
+    if (s == d)
+        return s <= 2 ? PORTREG_CONFIDENCE_MEDIUM : PORTREG_CONFIDENCE_LOW;
+    if (better <= 2 && worse >= 4)
+        return PORTREG_CONFIDENCE_HIGH;
+    return worse - better >= 2 ? PORTREG_CONFIDENCE_MEDIUM : PORTREG_CONFIDENCE_LOW;
+}
+
+/* The decision for random port pairs, against the rule as documented. */
+START_TEST(test_decision_rule)
+{
+    int i;
+
+    for (i = 0; i < 200000; i++) {
+        uint16_t sp = (uint16_t)(rnd_below(2) ? rnd_below(1024) : rnd());
+        uint16_t dp = rnd_below(10) == 0 ? sp : (uint16_t)(rnd_below(2) ? rnd_below(1024) : rnd());
+        portreg_tuple t = mk(rnd_below(2) ? 6 : 17, "10.0.0.1", sp, "10.0.0.2", dp), out;
+        unsigned flag = t.proto == 6 ? PORTREG_TCP : PORTREG_UDP;
+        int s = expected_score(sp, flag), d = expected_score(dp, flag);
+        portreg_orientation why = orient(&out, &t, 0);
+        int server_is_src;
+
+        if (sp == dp) {
+            ck_assert_int_eq(why.reason, PORTREG_REASON_EQUAL_PORTS);
+            continue;
+        }
+        if (s == d && s == 5) {
+            ck_assert_int_eq(why.reason, PORTREG_REASON_EPHEMERAL);
+            ck_assert_int_eq(why.swapped, 0);
+            continue;
+        }
+        ck_assert_int_eq(why.reason, s != d ? PORTREG_REASON_SCORE : PORTREG_REASON_LOWER_PORT);
+        ck_assert_int_eq(why.confidence, expected_confidence(s, d));
+        server_is_src = s != d ? s < d : sp < dp;
+        ck_assert_int_eq(why.swapped, server_is_src);
+        ck_assert_int_eq(out.dst_port, server_is_src ? sp : dp);
+    }
+}
+END_TEST
+
+/*
+ * Where the registry knows better than the port ranges: in each pair both
+ * ports fall in the same RFC 6335 range, so a range-only rule (nfdump -B,
+ * nDPI) cannot tell them apart, and the lower port is not the service.
+ */
+START_TEST(test_registry_beats_ranges)
+{
+    portreg_tuple t, out;
+    portreg_orientation why;
+    /* An unassigned or reserved system port below an assigned one. */
+    uint16_t sys_other = find_port(1, 3);
+    uint16_t sys_assigned = find_port(sys_other, 1);
+    /* An unregistered user port below an assigned one. */
+    uint16_t user_other = find_port(1024, 4);
+    uint16_t user_assigned = find_port(user_other, 2);
+
+    t = mk(6, "10.0.0.1", sys_assigned, "10.0.0.2", sys_other);
+    why = orient(&out, &t, 0);
+    ck_assert_int_eq(why.swapped, 1);
+    ck_assert_int_eq(out.dst_port, sys_assigned);
+    ck_assert_int_eq(why.reason, PORTREG_REASON_SCORE);
+
+    t = mk(6, "10.0.0.1", user_assigned, "10.0.0.2", user_other);
+    why = orient(&out, &t, 0);
+    ck_assert_int_eq(why.swapped, 1);
+    ck_assert_int_eq(out.dst_port, user_assigned);
+
+    /* Two assigned ports: the lower. */
+    t = mk(6, "10.0.0.1", find_port(sys_assigned + 1u, 1), "10.0.0.2", sys_assigned);
+    why = orient(&out, &t, 0);
+    ck_assert_int_eq(why.reason, PORTREG_REASON_LOWER_PORT);
+    ck_assert_int_eq(out.dst_port, sys_assigned);
+}
+END_TEST
+
+START_TEST(test_arguments)
+{
+    portreg_tuple t = mk(6, "10.0.0.1", 443, "10.0.0.2", 51515), copy = t, out;
+
+    ck_assert_int_eq(portreg_tuple_orient(NULL, &t, 0, NULL), PORTREG_EINVAL);
+    ck_assert_int_eq(portreg_tuple_orient(&out, NULL, 0, NULL), PORTREG_EINVAL);
+    /* In place, without why. */
+    ck_assert_int_eq(portreg_tuple_orient(&t, &t, 0, NULL), 0);
+    ck_assert_int_eq(t.dst_port, copy.src_port);
+    t.family = 3;
+    ck_assert_int_eq(portreg_tuple_orient(&out, &t, 0, NULL), PORTREG_EINVAL);
+}
+END_TEST
+
+/* ---- Direction-free, on 10^6 random tuples ---- */
+
+static uint16_t random_port(void)
+{
+    switch (rnd_below(5)) {
+    case 0: return (uint16_t)rnd_below(1024);
+    case 1: return (uint16_t)(1024 + rnd_below(31744));
+    case 2: return (uint16_t)(32768 + rnd_below(16384));
+    case 3: return (uint16_t)(49152 + rnd_below(16384));
+    default: return (uint16_t)rnd();
+    }
+}
+
+static void random_addr(uint8_t *addr, int family)
+{
+    size_t i, len = family == 6 ? 16 : 4;
+
+    for (i = 0; i < len; i++)
+        addr[i] = (uint8_t)rnd();
+    switch (rnd_below(6)) {
+    case 0: /* multicast */
+        if (family == 6)
+            addr[0] = 0xff;
+        else
+            addr[0] = (uint8_t)(224 + rnd_below(16));
+        break;
+    case 1: /* the limited broadcast (an ordinary address in IPv6) */
+        memset(addr, 0xff, len);
+        break;
+    default:
+        break;
+    }
+}
+
+static portreg_tuple random_flow(void)
+{
+    static const uint8_t protos[] = { 6, 6, 6, 17, 17, 17, 132, 33, 1, 1, 58, 58, 47, 89, 0 };
+    portreg_tuple t;
+
+    memset(&t, 0, sizeof t);
+    t.family = rnd_below(3) == 0 ? 6 : 4;
+    t.proto = protos[rnd_below(sizeof protos)];
+    random_addr(t.src_addr, t.family);
+    random_addr(t.dst_addr, t.family);
+    if (t.proto == 1 || t.proto == 58) {
+        t.src_port = (uint16_t)(rnd_below(2) ? rnd_below(20) : 128 + rnd_below(20));
+        t.dst_port = (uint16_t)rnd_below(16);
+    } else if (t.proto == 6 || t.proto == 17 || t.proto == 132 || t.proto == 33) {
+        t.src_port = random_port();
+        t.dst_port = rnd_below(20) == 0 ? t.src_port : random_port();
+    }
+    return t;
+}
+
+START_TEST(test_direction_free_1e6)
+{
+    long i, checked = 0, known = 0;
+
+    /* Until 10^6 tuples have been compared with their reverse. */
+    for (i = 0; checked < 1000000; i++) {
+        portreg_tuple t = random_flow(), r, out_t, out_r, rev;
+        portreg_orientation wt = orient(&out_t, &t, 0), wr;
+
+        /* Internal consistency of the answer itself. */
+        if (wt.swapped) {
+            ck_assert_int_eq(portreg_tuple_reverse(&rev, &t), 0);
+            ck_assert(tuple_eq(&out_t, &rev));
+        } else {
+            ck_assert(tuple_eq(&out_t, &t));
+        }
+        if (wt.confidence == PORTREG_CONFIDENCE_NONE)
+            ck_assert_int_eq(wt.swapped, 0);
+
+        if (portreg_tuple_reverse(&r, &t) != 0)
+            continue; /* one-way ICMP: there is no reverse to agree with */
+        checked++;
+        wr = orient(&out_r, &r, 0);
+        ck_assert_int_eq(wt.confidence, wr.confidence);
+        ck_assert_int_eq(wt.reason, wr.reason);
+        ck_assert_int_eq(wt.src_score, wr.dst_score);
+        if (wt.confidence == PORTREG_CONFIDENCE_NONE)
+            continue;
+        known++;
+        ck_assert_msg(tuple_eq(&out_t, &out_r), "flow %ld: a tuple and its reverse disagree", i);
+        ck_assert_int_ne(wt.swapped, wr.swapped);
+    }
+    printf("direction-free: %ld random tuples, %ld with a reverse, %ld of those oriented\n", i,
+           checked, known);
+    fflush(stdout);
+    ck_assert_int_ge(known, checked / 2); /* the generator does reach the rules */
+}
+END_TEST
+
+/* ---- Labelled flows from real captures ---- */
+
+struct flow {
+    portreg_tuple t;
+    int server_is_src; /* -1 when unlabelled */
+};
+
+#define MAX_FLOWS 4096
+
+/* Reads labelled-flows.csv; returns the number of flows. */
+static size_t read_flows(struct flow *flows, size_t cap)
+{
+    char path[1024], line[512];
+    FILE *f;
+    size_t n = 0;
+
+    snprintf(path, sizeof path, "%s/flows/labelled-flows.csv", PORTREG_TEST_SHARED);
+    f = fopen(path, "r");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    ck_assert_ptr_nonnull(fgets(line, sizeof line, f)); /* header */
+    ck_assert(strncmp(line, "proto,src,sport,dst,dport,server", 32) == 0);
+    while (fgets(line, sizeof line, f) != NULL) {
+        char *col[8], *p = line;
+        int k;
+
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] == '\0')
+            continue;
+        for (k = 0; k < 8; k++) {
+            col[k] = p;
+            p = strchr(p, ',');
+            if (p == NULL) {
+                ck_assert_int_ge(k, 6);
+                k++;
+                break;
+            }
+            *p++ = '\0';
+        }
+        ck_assert_uint_lt(n, cap);
+        ck_assert(strcmp(col[0], "tcp") == 0 || strcmp(col[0], "udp") == 0);
+        flows[n].t = mk(strcmp(col[0], "tcp") == 0 ? 6 : 17, col[1], (uint16_t)atoi(col[2]),
+                        col[3], (uint16_t)atoi(col[4]));
+        flows[n].server_is_src = strcmp(col[5], "src") == 0   ? 1
+                                 : strcmp(col[5], "dst") == 0 ? 0
+                                                              : -1;
+        n++;
+    }
+    fclose(f);
+    return n;
+}
+
+/* Whether the destination of `t` is the labelled server of `f`. */
+static int names_server(const portreg_tuple *t, const struct flow *f)
+{
+    const uint8_t *addr = f->server_is_src ? f->t.src_addr : f->t.dst_addr;
+    uint16_t port = f->server_is_src ? f->t.src_port : f->t.dst_port;
+
+    return memcmp(t->dst_addr, addr, 16) == 0 && t->dst_port == port;
+}
+
+/* "The lower port is the server"; equal ports keep the given order. */
+static portreg_tuple lower_port_rule(const portreg_tuple *t)
+{
+    portreg_tuple out = *t;
+
+    if (t->src_port < t->dst_port)
+        ck_assert_int_eq(portreg_tuple_reverse(&out, t), 0);
+    return out;
+}
+
+START_TEST(test_labelled_flows)
+{
+    static struct flow flows[MAX_FLOWS];
+    size_t n = read_flows(flows, MAX_FLOWS), i;
+    int labelled = 0, tries = 0, right = 0, lower_right = 0, unknown = 0;
+
+    for (i = 0; i < n; i++) {
+        portreg_tuple dirs[2], out;
+        int d;
+
+        if (flows[i].server_is_src < 0)
+            continue;
+        labelled++;
+        dirs[0] = flows[i].t;
+        ck_assert_int_eq(portreg_tuple_reverse(&dirs[1], &flows[i].t), 0);
+        for (d = 0; d < 2; d++) {
+            portreg_orientation why = orient(&out, &dirs[d], 0);
+            portreg_tuple lower = lower_port_rule(&dirs[d]);
+
+            tries++;
+            right += names_server(&out, &flows[i]);
+            lower_right += names_server(&lower, &flows[i]);
+            unknown += why.confidence == PORTREG_CONFIDENCE_NONE;
+        }
+    }
+    printf("labelled flows: %d of %zu, oriented in both directions: %d answers\n", labelled, n,
+           tries);
+    printf("  registry rule:        %d/%d correct = %.2f%% (%d unknown, kept as given)\n", right,
+           tries, 100.0 * right / tries, unknown);
+    printf("  lower port is server: %d/%d correct = %.2f%%\n", lower_right, tries,
+           100.0 * lower_right / tries);
+    fflush(stdout);
+    ck_assert_int_gt(labelled, 0);
+    ck_assert_msg(right * 100 >= tries * 98, "registry rule: only %d of %d right", right, tries);
+}
+END_TEST
+
+START_TEST(test_captured_flows_direction_free)
+{
+    static struct flow flows[MAX_FLOWS];
+    size_t n = read_flows(flows, MAX_FLOWS), i;
+
+    ck_assert_uint_gt(n, 0);
+    for (i = 0; i < n; i++) {
+        portreg_tuple r, out_t, out_r;
+        portreg_orientation wt, wr;
+
+        ck_assert_int_eq(portreg_tuple_reverse(&r, &flows[i].t), 0);
+        wt = orient(&out_t, &flows[i].t, 0);
+        wr = orient(&out_r, &r, 0);
+        ck_assert_int_eq(wt.confidence, wr.confidence);
+        if (wt.confidence != PORTREG_CONFIDENCE_NONE)
+            ck_assert(tuple_eq(&out_t, &out_r));
+    }
+}
+END_TEST
+
+static Suite *orient_suite(void)
+{
+    Suite *s = suite_create("orient");
+    TCase *rules = tcase_create("rules");
+    TCase *prop = tcase_create("property");
+    TCase *real = tcase_create("captures");
+
+    tcase_set_timeout(rules, 60);
+    tcase_add_test(rules, test_hints);
+    tcase_add_test(rules, test_icmp);
+    tcase_add_test(rules, test_multicast_and_broadcast);
+    tcase_add_test(rules, test_unknowns);
+    tcase_add_test(rules, test_scores_follow_registry);
+    tcase_add_test(rules, test_decision_rule);
+    tcase_add_test(rules, test_registry_beats_ranges);
+    tcase_add_test(rules, test_arguments);
+    suite_add_tcase(s, rules);
+    tcase_set_timeout(prop, 120);
+    tcase_add_test(prop, test_direction_free_1e6);
+    suite_add_tcase(s, prop);
+    tcase_add_test(real, test_labelled_flows);
+    tcase_add_test(real, test_captured_flows_direction_free);
+    suite_add_tcase(s, real);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(orient_suite());
+    int failed;
+
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,85 +1,97 @@
 /* Port lookups through the rank dictionary of portreg_table.h. */
 #include "entry_internal.h"
 
-/* Bits set in x: the classic SWAR count (Hacker's Delight 5-2), since
- * __builtin_popcountll becomes a libgcc call unless the build targets a
- * CPU with POPCNT, and the library must run on any x86-64. */
-static unsigned popcount64(uint64_t x)
+/* Bits set in x.  Without a POPCNT instruction in the target (baseline
+ * x86-64 has none), __builtin_popcountll is a libgcc call, slower than the
+ * classic SWAR count (Hacker's Delight 5-2) used then. */
+static inline unsigned popcount64(uint64_t x)
 {
+#if defined(__POPCNT__)
+    return (unsigned)__builtin_popcountll(x);
+#else
     x -= (x >> 1) & UINT64_C(0x5555555555555555);
     x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
     x = (x + (x >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
     return (unsigned)((x * UINT64_C(0x0101010101010101)) >> 56);
+#endif
 }
 
-/* The run of record numbers for `port`: [*first, *end).  Empty when no
- * record covers the port. */
-static void port_run(uint16_t port, unsigned *first, unsigned *end)
+/* The port's row in portreg__port_first: 0 when no record covers it.
+ * Hits and misses take the same instructions, with no branch to
+ * mispredict, so independent lookups overlap in the CPU. */
+static inline unsigned port_row(uint16_t port)
 {
     uint64_t word = portreg__port_bits[port / 64];
-    uint64_t bit = UINT64_C(1) << (port % 64);
-    unsigned dense;
-
-    if (!(word & bit)) {
-        *first = *end = 0;
-        return;
-    }
-    dense = portreg__port_rank[port / 64] + popcount64(word & (bit - 1));
-    *first = portreg__port_start[dense];
-    *end = portreg__port_start[dense + 1];
+    unsigned shift = port % 64u;
+    unsigned present = (unsigned)(word >> shift) & 1u;
+    uint64_t below = word & ((UINT64_C(1) << shift) - 1);
+    return present * (portreg__port_rank[port / 64] + popcount64(below));
 }
 
-/* Named and matching one of `protos` (bits outside PORTREG_ANY ignored). */
-static int port_match(unsigned flags, unsigned protos)
+/* Entry `p` of the row when `protos` has bit p, else PORTREG_PORT_NONE:
+ * (bit - 1) is 0 for a set bit and all ones for a clear one. */
+static inline unsigned column(const uint16_t *row, unsigned protos, unsigned p)
 {
-    return (flags & PORTREG_RF_NAMED) && (flags & protos & PORTREG_RF_MATCH);
+    return row[p] | ((((protos >> p) & 1u) - 1u) & PORTREG_PORT_NONE);
+}
+
+static inline unsigned smaller(unsigned a, unsigned b)
+{
+    return a < b ? a : b;
+}
+
+/* The smallest entry of the row among `protos`: the first named record in
+ * registry order, else PORTREG_PORT_RESERVED, else PORTREG_PORT_NONE.
+ * One protocol, the usual call, is one column: a branch on the kind of
+ * call, which a caller keeps the same, so it predicts well. */
+static inline unsigned row_first(uint16_t port, unsigned protos)
+{
+    const uint16_t *row = portreg__port_first[port_row(port)];
+    protos &= PORTREG_ANY;
+    if (protos != 0 && (protos & (protos - 1)) == 0)
+        return row[__builtin_ctz(protos)];
+    return smaller(smaller(column(row, protos, 0), column(row, protos, 1)),
+                   smaller(column(row, protos, 2), column(row, protos, 3)));
 }
 
 const portreg_entry *portreg_lookup_port(uint16_t port, unsigned protos)
 {
-    unsigned i, end;
-    port_run(port, &i, &end);
-    for (; i < end; i++) {
-        unsigned r = portreg__port_records[i];
-        if (port_match(portreg__record_flags[r], protos))
-            return &portreg__records[r];
-    }
-    return NULL;
+    unsigned r = row_first(port, protos);
+    unsigned found = r < PORTREG_PORT_RESERVED;
+    /* The record's address masked to NULL on a miss: a branch here would
+     * be mispredicted on half of a mixed stream of hits and misses, which
+     * costs more than the whole lookup.  found * r keeps the index in
+     * bounds either way. */
+    uintptr_t address = (uintptr_t)&portreg__records[found * r];
+    return (const portreg_entry *)(address & ((uintptr_t)0 - found));
+}
+
+portreg_status portreg_port_status(uint16_t port, unsigned protos)
+{
+    unsigned r = row_first(port, protos);
+    if (r < PORTREG_PORT_RESERVED)
+        return PORTREG_STATUS_ASSIGNED;
+    return r == PORTREG_PORT_RESERVED ? PORTREG_STATUS_RESERVED : PORTREG_STATUS_UNASSIGNED;
 }
 
 size_t portreg_lookup_port_all(uint16_t port, unsigned protos, const portreg_entry **out,
                                size_t cap)
 {
-    unsigned i, end;
+    unsigned row = port_row(port), i, end;
     size_t total = 0;
 
+    if (row == 0)
+        return 0;
     if (!out)
         cap = 0;
-    port_run(port, &i, &end);
-    for (; i < end; i++) {
-        unsigned r = portreg__port_records[i];
-        if (!port_match(portreg__record_flags[r], protos))
+    end = portreg__port_start[row];
+    for (i = portreg__port_start[row - 1]; i < end; i++) {
+        unsigned r = portreg__port_records[i], flags = portreg__record_flags[r];
+        if (!(flags & PORTREG_RF_NAMED) || !(flags & protos & PORTREG_RF_MATCH))
             continue;
         if (total < cap)
             out[total] = &portreg__records[r];
         total++;
     }
     return total;
-}
-
-portreg_status portreg_port_status(uint16_t port, unsigned protos)
-{
-    portreg_status status = PORTREG_STATUS_UNASSIGNED;
-    unsigned i, end;
-
-    port_run(port, &i, &end);
-    for (; i < end; i++) {
-        unsigned flags = portreg__record_flags[portreg__port_records[i]];
-        if (!(flags & protos & PORTREG_RF_MATCH))
-            continue;
-        if (flags & PORTREG_RF_NAMED)
-            return PORTREG_STATUS_ASSIGNED;
-        status = PORTREG_STATUS_RESERVED; /* only reserved records are indexed unnamed */
-    }
-    return status;
 }

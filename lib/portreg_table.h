@@ -10,14 +10,15 @@
  * Indexes
  *  - Ports: a rank dictionary over the 65,536 possible ports.  A bitmap says
  *    which ports have records, a rank table counts set bits before each
- *    64-bit word, and rank + popcount gives the port's dense index: an
+ *    64-bit word, and rank + popcount gives the port's row: an
  *    order-preserving minimal perfect hash of the port universe, probed
- *    once, whose bit test is the verification.  The dense index selects a
- *    run of record numbers in registry order.  docs/DESIGN.md says why.
+ *    once, whose bit test is the verification.  The row holds the first
+ *    named record for each protocol; it also selects a run of all the
+ *    port's record numbers in registry order.  docs/DESIGN.md says why.
  *  - Names: hash-and-displace (PTHash style).  The case-folded name hashes
  *    to a bucket; the bucket's pilot displaces it to one slot; the slot's
- *    folded name is compared once.  The slot selects a run of record
- *    numbers in registry order.
+ *    folded name is compared once, a word at a time.  The slot selects a
+ *    run of record numbers in registry order.
  */
 #ifndef PORTREG_TABLE_H
 #define PORTREG_TABLE_H
@@ -99,11 +100,19 @@ extern const struct portreg_party portreg__parties[]; /* [0] unused */
 extern const uint16_t portreg__party_people[];
 extern const struct portreg_person portreg__people[];
 
-/* Port index. */
+/* Port index.  Row 0 of port_first stands for "no record covers the
+ * port", so that a miss reads a row like a hit does, without a branch;
+ * covered ports have rows 1 and up, in port order.  Each row holds, per
+ * protocol (bit order of PORTREG_TCP..PORTREG_DCCP), the first named
+ * record, or PORTREG_PORT_RESERVED, or PORTREG_PORT_NONE.  The values are
+ * ordered so that the smallest of several protocols is the answer. */
 #define PORTREG_PORT_WORDS (65536 / 64)
+#define PORTREG_PORT_RESERVED 0xFFFEu /* no named record; a "Reserved" one */
+#define PORTREG_PORT_NONE 0xFFFFu     /* neither */
 extern const uint64_t portreg__port_bits[PORTREG_PORT_WORDS];
 extern const uint16_t portreg__port_rank[PORTREG_PORT_WORDS];
-extern const uint16_t portreg__port_start[]; /* dense port index -> run; one past the end too */
+extern const uint16_t portreg__port_first[][4];
+extern const uint16_t portreg__port_start[]; /* row - 1 -> run; one past the end too */
 extern const uint16_t portreg__port_records[];
 
 /* Name index. */
@@ -111,7 +120,7 @@ extern const uint64_t portreg__name_seed;
 extern const uint32_t portreg__name_bucket_count;
 extern const uint32_t portreg__name_slot_count;
 extern const uint16_t portreg__name_pilots[];
-extern const uint32_t portreg__name_keys[];   /* pool offset of the folded name; 0 = empty slot */
+extern const uint32_t portreg__name_keys[];   /* pool offset of the folded name (see below) */
 extern const uint16_t portreg__name_start[];  /* slot -> run; one past the end too */
 extern const uint16_t portreg__name_records[];
 
@@ -139,18 +148,23 @@ static inline uint64_t portreg_mix64(uint64_t x)
 }
 
 /*
- * Hash of a folded name held in a zero-padded buffer of at least
- * len rounded up to 8 bytes: eight bytes at a time, so a name costs one
- * multiply per word rather than one per byte.
+ * Names are hashed and compared as 64-bit words.  A folded name of `len`
+ * bytes with its terminating NUL, zero-padded, fills PORTREG_NAME_WORDS(len)
+ * words.  The pool stores every folded name that way, starting on an
+ * 8-byte boundary, so a lookup compares whole words and never a byte loop.
+ * Words are read in host byte order: the compiler must run on a machine of
+ * the target's byte order (docs/DESIGN.md).
  */
-static inline uint64_t portreg_name_hash(const unsigned char *folded, size_t len, uint64_t seed)
+#define PORTREG_NAME_WORDS(len) ((len) / 8 + 1)
+#define PORTREG_NAME_WORDS_MAX PORTREG_NAME_WORDS(PORTREG_NAME_MAX)
+
+/* One multiply per word rather than one per byte. */
+static inline uint64_t portreg_name_hash(const uint64_t *words, size_t count, uint64_t seed)
 {
-    uint64_t h = seed ^ ((uint64_t)len * UINT64_C(0x9e3779b97f4a7c15));
+    uint64_t h = seed ^ ((uint64_t)count * UINT64_C(0x9e3779b97f4a7c15));
     size_t i;
-    for (i = 0; i < len; i += 8) {
-        uint64_t w;
-        memcpy(&w, folded + i, 8);
-        h = (h ^ w) * UINT64_C(0xff51afd7ed558ccd);
+    for (i = 0; i < count; i++) {
+        h = (h ^ words[i]) * UINT64_C(0xff51afd7ed558ccd);
         h ^= h >> 32;
     }
     return portreg_mix64(h);

@@ -39,6 +39,7 @@ struct tables {
 
     uint64_t port_bits[PORTREG_PORT_WORDS];
     uint16_t port_rank[PORTREG_PORT_WORDS];
+    uint16_t (*port_first)[4]; /* row 0: no record */
     uint16_t *port_start;
     size_t port_keys;
     uint16_t *port_records;
@@ -306,6 +307,36 @@ static int in_port_index(const struct tables *t, size_t i)
            (t->flags[i] & (PORTREG_RF_NAMED | PORTREG_RF_RESERVED));
 }
 
+/* The row of one port: per protocol the first named record in registry
+ * order, else PORTREG_PORT_RESERVED when a reserved record covers it. */
+static void fill_port_row(struct tables *t, uint16_t row[4], size_t first, size_t end)
+{
+    unsigned p;
+    size_t k;
+    for (p = 0; p < 4; p++) {
+        row[p] = PORTREG_PORT_NONE;
+        for (k = first; k < end; k++) {
+            unsigned r = t->port_records[k], flags = t->flags[r];
+            if (!(flags & (1u << p)))
+                continue;
+            if (flags & PORTREG_RF_NAMED) {
+                row[p] = (uint16_t)r;
+                break;
+            }
+            row[p] = PORTREG_PORT_RESERVED;
+        }
+    }
+}
+
+static void build_port_first(struct tables *t)
+{
+    size_t d;
+    t->port_first = xmalloc((t->port_keys + 1) * sizeof *t->port_first);
+    fill_port_row(t, t->port_first[0], 0, 0);
+    for (d = 0; d < t->port_keys; d++)
+        fill_port_row(t, t->port_first[d + 1], t->port_start[d], t->port_start[d + 1]);
+}
+
 static int build_port_index(struct tables *t)
 {
     uint32_t *count = xmalloc(65537 * sizeof *count);
@@ -321,14 +352,14 @@ static int build_port_index(struct tables *t)
     memset(t->port_bits, 0, sizeof t->port_bits);
     for (port = 0; port < 65536; port++) {
         if (port % 64 == 0)
-            t->port_rank[port / 64] = (uint16_t)dense;
+            t->port_rank[port / 64] = (uint16_t)(dense + 1); /* rows start at 1 */
         if (count[port])
             t->port_bits[port / 64] |= UINT64_C(1) << (port % 64);
         dense += count[port] != 0;
         total += count[port];
     }
     if (too_many("port index entries", total, UINT16_MAX) ||
-        too_many("records", t->record_count, UINT16_MAX + (size_t)1)) {
+        too_many("records", t->record_count, PORTREG_PORT_RESERVED)) {
         free(count);
         free(fill);
         return -1;
@@ -354,6 +385,7 @@ static int build_port_index(struct tables *t)
     }
     free(count);
     free(fill);
+    build_port_first(t);
     return 0;
 }
 
@@ -383,7 +415,7 @@ static int build_name_index(struct tables *t, const struct registry *reg)
         fold(folded, reg->records[i].name);
         g = intern(&seen, folded, &fresh) - 1;
         if (fresh) {
-            groups[g].folded = strpool_add(&t->pool, folded);
+            groups[g].folded = strpool_add_words(&t->pool, folded);
             groups[g].count = 0;
             n++;
         }
@@ -391,6 +423,10 @@ static int build_name_index(struct tables *t, const struct registry *reg)
         group_of[i] = g;
         named++;
     }
+    /* Word-wise comparisons may read up to a word past a short stored name
+     * while the query is longer; keep those reads inside the pool. */
+    strpool_append(&t->pool, (const char[8 * PORTREG_NAME_WORDS_MAX]){0},
+                   8 * PORTREG_NAME_WORDS_MAX);
     keys = xmalloc((n + 1) * sizeof *keys);
     for (i = 0; i < n; i++)
         keys[i] = t->pool.data + groups[i].folded;
@@ -462,7 +498,8 @@ static void write_u32s(FILE *out, const char *decl, const uint32_t *v, size_t n)
 static void write_pool(FILE *out, const struct strpool *pool)
 {
     size_t i;
-    fprintf(out, "const char portreg__pool[%zu] =\n\"", pool->len);
+    /* Aligned so that the folded names at its start begin on word boundaries. */
+    fprintf(out, "const char portreg__pool[%zu] __attribute__((aligned(8))) =\n\"", pool->len);
     for (i = 0; i < pool->len; i++) {
         unsigned char c = (unsigned char)pool->data[i];
         if (c == '\0')
@@ -532,6 +569,11 @@ static void write_port_index(FILE *out, const struct tables *t)
     fputs("\n};\n\n", out);
     write_u16s(out, "const uint16_t portreg__port_rank[PORTREG_PORT_WORDS]", t->port_rank,
                PORTREG_PORT_WORDS);
+    fputs("const uint16_t portreg__port_first[][4] = {\n", out);
+    for (i = 0; i <= t->port_keys; i++)
+        fprintf(out, "{%u,%u,%u,%u},\n", t->port_first[i][0], t->port_first[i][1],
+                t->port_first[i][2], t->port_first[i][3]);
+    fputs("};\n\n", out);
     write_u16s(out, "const uint16_t portreg__port_start[]", t->port_start, t->port_keys + 1);
     write_u16s(out, "const uint16_t portreg__port_records[]", t->port_records, t->port_entries);
 }
@@ -569,9 +611,10 @@ static void fill_stats(const struct tables *t, struct emit_stats *s)
     s->bytes_records = t->record_count * (sizeof *t->records + 1);
     s->bytes_pool = t->pool.len;
     s->bytes_port_index = sizeof t->port_bits + sizeof t->port_rank +
-                          (t->port_keys + 1) * 2 + t->port_entries * 2;
-    s->bytes_name_index = t->names.bucket_count * 2 + t->names.slot_count * (4 + 2) + 2 +
-                          t->name_entries * 2;
+                          (t->port_keys + 1) * sizeof *t->port_first;
+    s->bytes_port_runs = (t->port_keys + 1) * 2 + t->port_entries * 2;
+    s->bytes_name_index = t->names.bucket_count * 2 + t->names.slot_count * 4;
+    s->bytes_name_runs = (t->names.slot_count + 1) * 2 + t->name_entries * 2;
     s->bytes_other = t->date_count * 4 + t->extra_count * sizeof *t->extras +
                      t->ref_count * sizeof *t->refs + t->party_count * sizeof *t->parties +
                      t->party_people_count * 2 + t->person_count * sizeof *t->people;
@@ -588,6 +631,7 @@ static void free_tables(struct tables *t)
     free(t->parties);
     free(t->party_people);
     free(t->people);
+    free(t->port_first);
     free(t->port_start);
     free(t->port_records);
     name_index_free(&t->names);

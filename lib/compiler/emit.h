@@ -10,7 +10,9 @@
 struct emit_stats {
     size_t records, named_records, names, people, port_keys, port_entries;
     size_t name_slots, name_buckets;
-    size_t bytes_records, bytes_pool, bytes_port_index, bytes_name_index, bytes_other;
+    size_t bytes_records, bytes_pool, bytes_other;
+    size_t bytes_port_index, bytes_name_index; /* key -> first record */
+    size_t bytes_port_runs, bytes_name_runs;   /* key -> all its records */
     unsigned seeds_tried;
 };
 

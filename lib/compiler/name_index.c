@@ -24,11 +24,11 @@ struct bucket {
 
 static uint64_t hash_key(const char *key, uint64_t seed)
 {
-    unsigned char buf[PORTREG_NAME_MAX + 8];
+    uint64_t words[PORTREG_NAME_WORDS_MAX];
     size_t len = strlen(key);
-    memset(buf, 0, sizeof buf);
-    memcpy(buf, key, len);
-    return portreg_name_hash(buf, len, seed);
+    memset(words, 0, sizeof words);
+    memcpy(words, key, len);
+    return portreg_name_hash(words, PORTREG_NAME_WORDS(len), seed);
 }
 
 struct placing {

@@ -70,26 +70,44 @@ uint32_t strpool_append(struct strpool *pool, const char *data, size_t len)
     return offset;
 }
 
-uint32_t strpool_add(struct strpool *pool, const char *s)
+static void pad_to_word(struct strpool *pool)
+{
+    static const char zeros[8];
+    if (pool->len % 8)
+        strpool_append(pool, zeros, 8 - pool->len % 8);
+}
+
+static uint32_t add(struct strpool *pool, const char *s, int as_words)
 {
     size_t n = strlen(s) + 1, j;
     uint32_t offset;
 
-    if (n == 1)
+    if (n == 1 && !as_words)
         return 0;
     j = (size_t)hash_string(s) & (pool->slot_count - 1);
     for (; pool->slots[j]; j = (j + 1) & (pool->slot_count - 1)) {
         if (strcmp(pool->data + pool->slots[j] - 1, s) == 0)
             return pool->slots[j] - 1;
     }
-    reserve(pool, n);
-    offset = (uint32_t)pool->len;
-    memcpy(pool->data + offset, s, n);
-    pool->len += n;
+    if (as_words)
+        pad_to_word(pool);
+    offset = strpool_append(pool, s, n);
+    if (as_words)
+        pad_to_word(pool);
     pool->slots[j] = offset + 1;
     if (++pool->used * 2 > pool->slot_count)
         grow_slots(pool);
     return offset;
+}
+
+uint32_t strpool_add(struct strpool *pool, const char *s)
+{
+    return add(pool, s, 0);
+}
+
+uint32_t strpool_add_words(struct strpool *pool, const char *s)
+{
+    return add(pool, s, 1);
 }
 
 void strpool_free(struct strpool *pool)

@@ -15,6 +15,11 @@ struct strpool {
 void strpool_init(struct strpool *pool);
 /* The offset of `s` in the pool, adding it the first time. */
 uint32_t strpool_add(struct strpool *pool, const char *s);
+/* As strpool_add, but a string added first this way starts on an 8-byte
+ * boundary and is followed by NULs up to the next one (the layout of
+ * folded names in portreg_table.h). */
+uint32_t strpool_add_words(struct strpool *pool, const char *s);
+
 /* Appends `len` bytes (which may hold NULs) without sharing them with
  * other strings; returns their offset.  `data` must end with a NUL. */
 uint32_t strpool_append(struct strpool *pool, const char *data, size_t len);

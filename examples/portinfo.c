@@ -1,113 +1,250 @@
 /*
- * portinfo: what the IANA registry says about a port or a service name.
+ * portinfo: what the IANA registry says about ports, service names and
+ * flows, from the tables compiled into libportreg.
  *
- *   portinfo 443        every service at port 443
- *   portinfo 443/udp    only UDP
- *   portinfo https      the ports of a name, in any case
- *   portinfo 6010       a port inside a registered range (x11)
+ *   portinfo 443            every service at port 443
+ *   portinfo 443/udp        only UDP
+ *   portinfo 6000-6010      every service overlapping a range
+ *   portinfo HTTPS          the ports of a name, in any case
+ *   portinfo --search kerberos --long
+ *   portinfo --json 53 | jq .name
+ *   portinfo --flow 'tcp 10.0.0.1:51515 -> 93.184.216.34:443'
  *
- * Exit status: 0 found, 1 nothing found, 2 usage error.
+ * Exit status: 0 found, 1 nothing found, 2 usage error (portinfo(1)).
+ * The pieces live in portinfo/; this file reads the command line.
  */
-#include <stdio.h>
+#define _POSIX_C_SOURCE 200809L /* isatty(), fileno() */
+
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include <portreg.h>
+#include "portinfo/portinfo.h"
 
-#define MAX_MATCHES 256
+static const char usage_text[] =
+    "usage: portinfo [options] QUERY...\n"
+    "       portinfo [options] --search WORD | --all\n"
+    "       portinfo [--json] [--seed N] --flow 'PROTO SRC -> DST' | --flow -\n"
+    "\n"
+    "QUERY is a port (443), a port and protocol (443/udp), a range\n"
+    "(6000-6010[/tcp]), a service name in any case (https) or a name and\n"
+    "protocol (domain/udp).\n"
+    "\n"
+    "  -p, --proto LIST    only these protocols: tcp, udp, sctp, dccp, any (comma list)\n"
+    "  -s, --search WORD   records whose name or description contains WORD (any case)\n"
+    "  -a, --all           every record of the registry\n"
+    "  -l, --long          every field: status, dates, people, references, notes\n"
+    "  -j, --json          one JSON object per record or flow (JSON Lines)\n"
+    "  -f, --flow TUPLE    reverse, orientation and Community ID of a flow;\n"
+    "                      '-' reads one flow per line from standard input\n"
+    "      --seed N        Community ID seed (0-65535, default 0)\n"
+    "      --color WHEN    auto (default: a terminal and NO_COLOR unset), always, never\n"
+    "  -h, --help          this text\n"
+    "  -V, --version       library version and registry date\n"
+    "\n"
+    "Exit status: 0 found, 1 nothing found (or a bad --flow - line), 2 usage error.\n";
 
-static void print_entry(const portreg_entry *e)
+typedef struct cli {
+    portinfo_opts o;
+    unsigned protos;
+    const char *search;
+    const char *flow;
+    const char *color;
+    int all;
+    char **queries;
+    int nqueries;
+} cli;
+
+static int usage_error(const char *fmt, const char *arg)
 {
-    uint16_t lo, hi;
-    const char *proto = portreg_proto_name(portreg_entry_protos(e));
-    char ports[16] = "-";
+    fputs("portinfo: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'portinfo --help'.\n", stderr);
+    return EXIT_USAGE;
+}
 
-    if (portreg_entry_ports(e, &lo, &hi) == 0) {
-        if (lo == hi)
-            snprintf(ports, sizeof ports, "%u", (unsigned)lo);
-        else
-            snprintf(ports, sizeof ports, "%u-%u", (unsigned)lo, (unsigned)hi);
+/* Matches "-x", "--long" and "--long=value".  Sets *inline_value to the
+ * text after '=' when there is one. */
+static int is_opt(const char *arg, const char *shortopt, const char *longopt,
+                  const char **inline_value)
+{
+    size_t len = strlen(longopt);
+    *inline_value = NULL;
+    if (shortopt && strcmp(arg, shortopt) == 0)
+        return 1;
+    if (strncmp(arg, longopt, len) != 0)
+        return 0;
+    if (arg[len] == '=') {
+        *inline_value = arg + len + 1;
+        return 1;
     }
-    printf("%-11s %-5s %-16s %-8s %s\n", ports, proto[0] ? proto : "any",
-           portreg_entry_name(e),
-           portreg_entry_ports(e, &lo, NULL) == 0 ? portreg_range_name(portreg_classify(lo)) : "-",
-           portreg_entry_description(e));
+    return arg[len] == '\0';
 }
 
-static int print_all(const portreg_entry **found, size_t n)
+/* The value of an option: after '=' or the next argument. */
+static const char *opt_value(int argc, char **argv, int *i, const char *inline_value)
 {
-    size_t i;
-    if (n > MAX_MATCHES)
-        n = MAX_MATCHES;
-    for (i = 0; i < n; i++)
-        print_entry(found[i]);
-    return n ? 0 : 1;
+    if (inline_value)
+        return inline_value;
+    if (*i + 1 >= argc)
+        return NULL;
+    return argv[++*i];
 }
 
-/* "443" or "443/udp": returns 1 and fills port/protos, 0 when not a port. */
-static int parse_port_query(const char *q, uint16_t *port, unsigned *protos)
+static int parse_seed(const char *text, unsigned *seed)
 {
     char *end;
-    unsigned long v = strtoul(q, &end, 10);
-    if (end == q || v > 65535 || (q[0] < '0' || q[0] > '9'))
-        return 0;
-    if (*end == '/') {
-        *protos = portreg_proto_from_name(end + 1);
-        if (!*protos)
-            return -1;
-    } else if (*end != '\0') {
+    unsigned long v;
+    if (!text || text[0] < '0' || text[0] > '9')
+        return -1;
+    v = strtoul(text, &end, 10);
+    if (*end || v > 65535)
+        return -1;
+    *seed = (unsigned)v;
+    return 0;
+}
+
+/* Options that take a value; returns 1 when `arg` was one, 0 when not,
+ * EXIT_USAGE negated on error. */
+static int parse_valued(cli *c, int argc, char **argv, int *i)
+{
+    const char *arg = argv[*i], *inl, *v;
+
+    if (is_opt(arg, "-p", "--proto", &inl)) {
+        v = opt_value(argc, argv, i, inl);
+        if (!v || !(c->protos = portinfo_parse_protos(v)))
+            return -usage_error("--proto wants tcp, udp, sctp, dccp or any (comma list), not '%s'",
+                                v ? v : "");
+    } else if (is_opt(arg, "-s", "--search", &inl)) {
+        if (!(c->search = opt_value(argc, argv, i, inl)))
+            return -usage_error("%s needs a word", arg);
+    } else if (is_opt(arg, "-f", "--flow", &inl)) {
+        if (!(c->flow = opt_value(argc, argv, i, inl)))
+            return -usage_error("%s needs a tuple or '-'", arg);
+    } else if (is_opt(arg, NULL, "--seed", &inl)) {
+        v = opt_value(argc, argv, i, inl);
+        if (parse_seed(v, &c->o.seed) != 0)
+            return -usage_error("--seed wants a number 0-65535, not '%s'", v ? v : "");
+    } else if (is_opt(arg, NULL, "--color", &inl) || is_opt(arg, NULL, "--colour", &inl)) {
+        /* "--color" alone means always, as in GNU ls and grep. */
+        c->color = inl ? inl : "always";
+    } else {
         return 0;
     }
-    *port = (uint16_t)v;
     return 1;
 }
 
-static int query_port(uint16_t port, unsigned protos)
+/* Returns -1 to go on, or an exit code (for --help, --version, errors). */
+static int parse_args(cli *c, int argc, char **argv)
 {
-    const portreg_entry *found[MAX_MATCHES];
-    size_t n = portreg_lookup_port_all(port, protos, found, MAX_MATCHES);
+    int i, only_queries = 0;
+    const char *inl;
 
-    printf("port %u: %s range, %s\n", (unsigned)port,
-           portreg_range_name(portreg_classify(port)),
-           portreg_status_name(portreg_port_status(port, protos)));
-    return print_all(found, n);
+    for (i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        int r;
+        if (only_queries || arg[0] != '-' || strcmp(arg, "-") == 0 || arg[1] == '\0') {
+            c->queries[c->nqueries++] = argv[i];
+        } else if (strcmp(arg, "--") == 0) {
+            only_queries = 1;
+        } else if (is_opt(arg, "-h", "--help", &inl)) {
+            fputs(usage_text, stdout);
+            return EXIT_FOUND;
+        } else if (is_opt(arg, "-V", "--version", &inl)) {
+            printf("portinfo (portreg) %s\nregistry updated %s\n", portreg_version_string(),
+                   portreg_registry_updated());
+            return EXIT_FOUND;
+        } else if (is_opt(arg, "-l", "--long", &inl)) {
+            c->o.longform = 1;
+        } else if (is_opt(arg, "-j", "--json", &inl)) {
+            c->o.json = 1;
+        } else if (is_opt(arg, "-a", "--all", &inl)) {
+            c->all = 1;
+        } else if ((r = parse_valued(c, argc, argv, &i)) != 0) {
+            if (r < 0)
+                return -r;
+        } else {
+            return usage_error("unknown option '%s'", arg);
+        }
+    }
+    return -1;
 }
 
-static int query_name(const char *name, unsigned protos)
+/* Colour only for a person at a terminal: never in pipes or files, and
+ * never when NO_COLOR is set to a non-empty value (https://no-color.org),
+ * unless --color=always says otherwise. */
+static int resolve_color(const char *when, int *color)
 {
-    const portreg_entry *found[MAX_MATCHES];
-    size_t n = portreg_lookup_name_all(name, protos, found, MAX_MATCHES);
-    return print_all(found, n);
+    const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+
+    if (!when || strcmp(when, "auto") == 0)
+        *color = isatty(fileno(stdout)) && !(no_color && no_color[0])
+                 && !(term && strcmp(term, "dumb") == 0);
+    else if (strcmp(when, "always") == 0)
+        *color = 1;
+    else if (strcmp(when, "never") == 0)
+        *color = 0;
+    else
+        return usage_error("--color wants auto, always or never, not '%s'", when);
+    return 0;
+}
+
+static int run_flow(const cli *c)
+{
+    if (c->nqueries || c->search || c->all)
+        return usage_error("%s", "--flow takes no other queries");
+    if (strcmp(c->flow, "-") == 0)
+        return portinfo_flow_stream(stdout, stdin, &c->o);
+    return portinfo_flow_arg(stdout, c->flow, &c->o);
+}
+
+/* Runs every query; 1 when one of them found nothing. */
+static int run_queries(const cli *c)
+{
+    portinfo_hits hits = { NULL, 0, 0 };
+    int i, missed = 0;
+
+    for (i = 0; i < c->nqueries; i++) {
+        long n = portinfo_query(&hits, c->queries[i], c->protos);
+        if (n < 0) {
+            portinfo_hits_free(&hits);
+            return EXIT_USAGE;
+        }
+        missed |= n == 0;
+    }
+    if (c->search)
+        missed |= portinfo_search(&hits, c->search, c->protos) == 0;
+    if (c->all)
+        missed |= portinfo_all(&hits, c->protos) == 0;
+    portinfo_print(stdout, &hits, &c->o);
+    portinfo_hits_free(&hits);
+    return missed ? EXIT_NOTFOUND : EXIT_FOUND;
 }
 
 int main(int argc, char **argv)
 {
-    unsigned protos = PORTREG_ANY;
-    uint16_t port;
-    char name[128];
-    const char *slash;
+    cli c;
     int rc;
 
-    if (argc != 2 || !argv[1][0]) {
-        fprintf(stderr, "usage: portinfo PORT[/PROTO] | NAME[/PROTO]\n");
-        return 2;
+    memset(&c, 0, sizeof c);
+    c.protos = PORTREG_ANY;
+    c.queries = calloc((size_t)argc, sizeof *c.queries);
+    if (!c.queries)
+        return EXIT_USAGE;
+    rc = parse_args(&c, argc, argv);
+    if (rc < 0 && resolve_color(c.color, &c.o.color) != 0)
+        rc = EXIT_USAGE;
+    if (rc < 0 && c.flow)
+        rc = run_flow(&c);
+    if (rc < 0 && !c.nqueries && !c.search && !c.all)
+        rc = usage_error("%s", "nothing to look up (a port, a name, --search, --all or --flow)");
+    if (rc < 0)
+        rc = run_queries(&c);
+    free(c.queries);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        /* A full disk or a closed pipe must not look like success. */
+        fputs("portinfo: error writing output\n", stderr);
+        rc = EXIT_USAGE;
     }
-    rc = parse_port_query(argv[1], &port, &protos);
-    if (rc < 0) {
-        fprintf(stderr, "portinfo: unknown protocol in \"%s\"\n", argv[1]);
-        return 2;
-    }
-    if (rc > 0)
-        return query_port(port, protos);
-
-    slash = strrchr(argv[1], '/');
-    if (slash && portreg_proto_from_name(slash + 1)) {
-        size_t len = (size_t)(slash - argv[1]);
-        if (len >= sizeof name)
-            return 1;
-        memcpy(name, argv[1], len);
-        name[len] = '\0';
-        return query_name(name, portreg_proto_from_name(slash + 1));
-    }
-    return query_name(argv[1], protos);
+    return rc;
 }

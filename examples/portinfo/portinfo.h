@@ -1,0 +1,77 @@
+/*
+ * portinfo internals: the pieces main() in ../portinfo.c puts together.
+ *
+ *   query.c   turns command-line queries into a list of records
+ *   output.c  prints records as a table, as --long blocks or as JSON Lines
+ *   json.c    JSON string escaping (shared by records and flows)
+ *   flow.c    --flow: parse, reverse, orient and key 5-tuples
+ */
+#ifndef PORTINFO_H
+#define PORTINFO_H
+
+#include <stdio.h>
+#include <stddef.h>
+
+#include <portreg.h>
+
+/* Exit codes, as documented in portinfo(1). */
+enum { EXIT_FOUND = 0, EXIT_NOTFOUND = 1, EXIT_USAGE = 2 };
+
+/* How results are printed. */
+typedef struct portinfo_opts {
+    int json;       /* --json: JSON Lines instead of a table */
+    int longform;   /* --long: every field */
+    int color;      /* resolved: 1 when ANSI colours are wanted */
+    unsigned seed;  /* --seed: Community ID seed */
+} portinfo_opts;
+
+/* One matched record and the query that found it (echoed in JSON). */
+typedef struct portinfo_hit {
+    const portreg_entry *entry;
+    const char *query;
+} portinfo_hit;
+
+/* A growable list of hits; records are kept in the order found. */
+typedef struct portinfo_hits {
+    portinfo_hit *v;
+    size_t n, cap;
+} portinfo_hits;
+
+/* ---- query.c ---- */
+
+/* Runs one query ("443", "443/udp", "6000-6010", "https", "domain/udp")
+ * restricted to `protos`, appending what it finds.  Returns the number of
+ * records found, or -1 for a malformed query (reported on stderr). */
+long portinfo_query(portinfo_hits *hits, const char *query, unsigned protos);
+
+/* Appends every record whose name or description contains `word`,
+ * ignoring ASCII case, and whose protocol is in `protos`. */
+long portinfo_search(portinfo_hits *hits, const char *word, unsigned protos);
+
+/* Appends every record of the registry whose protocol is in `protos`. */
+long portinfo_all(portinfo_hits *hits, unsigned protos);
+
+/* Parses "tcp", "udp,sctp", "any" into PORTREG_* flags; 0 when malformed. */
+unsigned portinfo_parse_protos(const char *text);
+
+void portinfo_hits_free(portinfo_hits *hits);
+
+/* ---- output.c ---- */
+
+void portinfo_print(FILE *out, const portinfo_hits *hits, const portinfo_opts *o);
+
+/* ---- json.c ---- */
+
+/* Writes `s` as a JSON string literal, quotes included.  Invalid UTF-8 is
+ * replaced by U+FFFD so that the output is always valid JSON. */
+void json_string(FILE *out, const char *s);
+
+/* ---- flow.c ---- */
+
+/* --flow TEXT: returns an exit code. */
+int portinfo_flow_arg(FILE *out, const char *text, const portinfo_opts *o);
+
+/* --flow -: one tuple per line from `in`; returns an exit code. */
+int portinfo_flow_stream(FILE *out, FILE *in, const portinfo_opts *o);
+
+#endif /* PORTINFO_H */

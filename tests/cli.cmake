@@ -1,0 +1,46 @@
+# portinfo, the Python binding and the man pages (issue 6).  Included from
+# tests/CMakeLists.txt, which has already found Python3::Interpreter.
+set(_cli "${CMAKE_CURRENT_SOURCE_DIR}/cli")
+
+# ---- portinfo: one CTest case per TestCase class of test_portinfo.py ----
+if(TARGET portinfo)
+  foreach(_case Queries Long Json Flow Color)
+    string(TOLOWER "${_case}" _lower)
+    add_test(NAME cli_portinfo_${_lower}
+      COMMAND Python3::Interpreter "${_cli}/test_portinfo.py" ${_case})
+    set_tests_properties(cli_portinfo_${_lower} PROPERTIES
+      ENVIRONMENT "PORTINFO=$<TARGET_FILE:portinfo>")
+  endforeach()
+
+  # The Python binding, checked against portinfo's answers (C).
+  add_test(NAME cli_python_binding
+    COMMAND Python3::Interpreter -m unittest -v test_portreg
+    WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}/examples/python")
+  set_tests_properties(cli_python_binding PROPERTIES
+    ENVIRONMENT "PORTREG_LIBRARY=$<TARGET_FILE:portreg>;PORTINFO=$<TARGET_FILE:portinfo>;PYTHONDONTWRITEBYTECODE=1")
+endif()
+
+# ---- man pages ----
+set(_man "${PROJECT_SOURCE_DIR}/docs/man")
+# Every PORTREG_API function has a page with the required sections; every
+# portinfo option is documented.
+if(TARGET portinfo)
+  add_test(NAME cli_man_pages
+    COMMAND Python3::Interpreter "${_cli}/check_man.py" pages
+            "${PORTREG_HEADER}" "${_man}" $<TARGET_FILE:portinfo>)
+else()
+  add_test(NAME cli_man_pages
+    COMMAND Python3::Interpreter "${_cli}/check_man.py" pages "${PORTREG_HEADER}" "${_man}")
+endif()
+# mandoc -Tlint (Debian: apt-get install mandoc), else groff -ww.
+add_test(NAME cli_man_lint
+  COMMAND Python3::Interpreter "${_cli}/check_man.py" lint "${_man}")
+set_tests_properties(cli_man_lint PROPERTIES SKIP_REGULAR_EXPRESSION "^SKIP:")
+# The EXAMPLES of every section 3 page compile warning-free and run.
+add_test(NAME cli_man_examples
+  COMMAND Python3::Interpreter "${_cli}/check_man.py" examples
+          "${PORTREG_HEADER}" "${_man}" "${CMAKE_C_COMPILER}" $<TARGET_FILE_DIR:portreg>)
+# Installing docs/man gives every function its own page name.
+add_test(NAME cli_man_install
+  COMMAND sh "${_cli}/man_install.sh" "${PROJECT_SOURCE_DIR}" "${CMAKE_COMMAND}"
+          "${Python3_EXECUTABLE}")

@@ -1,0 +1,306 @@
+#!/usr/bin/env python3
+"""Runs the portinfo binary and checks what it prints.
+
+usage: PORTINFO=path/to/portinfo test_portinfo.py [TestClass ...]
+
+Each TestCase class is its own CTest case (tests/cli.cmake).  Answers are
+checked against facts that hold in every registry edition the suite is
+built with (https is 443/tcp, x11 covers 6000-6063), or against portinfo's
+own --json output, never against one edition's wording.
+"""
+import json
+import os
+import pty
+import re
+import select
+import subprocess
+import sys
+import unittest
+
+PORTINFO = os.environ.get("PORTINFO", "portinfo")
+ESC = "\x1b["
+
+
+def run(*args, stdin=None, env=None):
+    full_env = dict(os.environ)
+    full_env.pop("NO_COLOR", None)
+    full_env.update(env or {})
+    return subprocess.run([PORTINFO, *args], input=stdin, capture_output=True, text=True,
+                          env=full_env, check=False)
+
+
+def json_lines(*args, stdin=None):
+    proc = run("--json", *args, stdin=stdin)
+    return proc, [json.loads(line) for line in proc.stdout.splitlines()]
+
+
+def table_rows(stdout):
+    """[(port, proto, name, range, description)] from the table, and the
+    column offsets of the header."""
+    lines = stdout.splitlines()
+    header = lines[0]
+    starts = [header.index(h) for h in ("PORT", "PROTO", "NAME", "RANGE", "DESCRIPTION")]
+    rows = []
+    for line in lines[1:]:
+        cells = [line[a:b].strip() for a, b in zip(starts, starts[1:] + [None])]
+        rows.append(tuple(cells))
+    return rows, starts
+
+
+def run_on_tty(*args, env=None):
+    """Runs portinfo with stdout on a pseudo-terminal; returns its output."""
+    full_env = dict(os.environ)
+    full_env.pop("NO_COLOR", None)
+    full_env["TERM"] = "xterm"
+    full_env.update(env or {})
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([PORTINFO, *args], stdout=slave, stderr=subprocess.DEVNULL,
+                            env=full_env)
+    os.close(slave)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([master], [], [], 10)
+        if not ready:
+            break
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    proc.wait(timeout=10)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+class Queries(unittest.TestCase):
+    def test_port(self):
+        proc = run("443")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        rows, _ = table_rows(proc.stdout)
+        self.assertIn(("443", "tcp", "https", "system"), [r[:4] for r in rows])
+
+    def test_port_and_protocol(self):
+        rows, _ = table_rows(run("443/udp").stdout)
+        self.assertTrue(rows)
+        self.assertEqual({r[1] for r in rows} - {"any"}, {"udp"})
+
+    def test_name_in_any_case(self):
+        for q in ("https", "HTTPS", "HtTpS"):
+            rows, _ = table_rows(run(q).stdout)
+            self.assertIn(("443", "tcp", "https"), [r[:3] for r in rows], q)
+
+    def test_name_and_protocol(self):
+        rows, _ = table_rows(run("domain/udp").stdout)
+        self.assertIn(("53", "udp", "domain", "system"), [r[:4] for r in rows])
+        self.assertEqual({r[1] for r in rows} - {"any"}, {"udp"})
+
+    def test_range(self):
+        rows, _ = table_rows(run("6000-6010").stdout)
+        self.assertIn(("6000-6063", "tcp", "x11", "user"), [r[:4] for r in rows])
+        rows, _ = table_rows(run("6010-6010/udp").stdout)
+        self.assertIn(("6000-6063", "udp", "x11", "user"), [r[:4] for r in rows])
+
+    def test_port_inside_a_range(self):
+        rows, _ = table_rows(run("6010/tcp").stdout)
+        self.assertIn(("6000-6063", "tcp", "x11"), [r[:3] for r in rows])
+
+    def test_proto_option_filters(self):
+        rows, _ = table_rows(run("--proto", "tcp", "443", "https").stdout)
+        self.assertTrue(rows)
+        self.assertEqual({r[1] for r in rows} - {"any"}, {"tcp"})
+        rows, _ = table_rows(run("--proto=udp,sctp", "443").stdout)
+        self.assertEqual({r[1] for r in rows} - {"any"}, {"udp", "sctp"})
+
+    def test_search(self):
+        proc = run("--search", "X WINDOW")
+        self.assertEqual(proc.returncode, 0)
+        rows, _ = table_rows(proc.stdout)
+        self.assertIn("x11", [r[2] for r in rows])
+        for row in rows:
+            self.assertTrue("x window" in (row[2] + " " + row[4]).lower(), row)
+
+    def test_table_is_aligned(self):
+        proc = run("80", "443", "6000-6010", "domain")
+        lines = proc.stdout.splitlines()
+        _, starts = table_rows(proc.stdout)
+        for line in lines[1:]:
+            for col in starts[1:]:
+                self.assertEqual(line[col - 2:col], "  ", line)
+                self.assertNotEqual(line[col], " ", line)
+
+    def test_not_found_is_1(self):
+        for args in (["no-such-service-xyz"], ["443", "no-such-service-xyz"],
+                     ["--search", "no such text anywhere xyz"]):
+            proc = run(*args)
+            self.assertEqual(proc.returncode, 1, args)
+            self.assertTrue(proc.stderr, args)
+
+    def test_usage_errors_are_2(self):
+        for args in ([], ["70000"], ["443/foo"], ["10-5"], ["--bogus"], ["--proto", "x", "80"],
+                     ["--proto"], ["--seed", "70000", "--flow", "-"], ["--color=sometimes", "80"],
+                     ["--flow", "tcp nonsense"], ["--flow", "tcp 1.2.3.4:1 -> 1.2.3.5:2", "80"]):
+            proc = run(*args)
+            self.assertEqual(proc.returncode, 2, args)
+            self.assertEqual(proc.stdout, "", args)
+            self.assertTrue(proc.stderr.startswith("portinfo: "), args)
+
+    def test_help_and_version(self):
+        proc = run("--help")
+        self.assertEqual(proc.returncode, 0)
+        self.assertIn("usage: portinfo", proc.stdout)
+        proc = run("--version")
+        self.assertEqual(proc.returncode, 0)
+        self.assertRegex(proc.stdout, r"portreg\) \d+\.\d+\.\d+\n")
+        self.assertRegex(proc.stdout, r"registry updated \d{4}-\d{2}-\d{2}\n")
+
+
+class Long(unittest.TestCase):
+    LABELS = {"registered": "date", "modified": "updated", "note": "note",
+              "unauthorized": "unauthorized", "service code": "service_code",
+              "status": "status"}
+
+    def test_long_shows_what_json_has(self):
+        # x11 in every edition: assignee, unauthorized use; https: references.
+        args = ["x11", "https", "--proto", "tcp"]
+        proc = run("--long", *args)
+        self.assertEqual(proc.returncode, 0)
+        blocks = proc.stdout.strip().split("\n\n")
+        _, rows = json_lines(*args)
+        self.assertEqual(len(blocks), len(rows))
+        for block, row in zip(blocks, rows):
+            self.assertTrue(block.startswith(row["name"] + " "), block)
+            for label, key in self.LABELS.items():
+                present = re.search(r"^  " + label + r" +\S", block, re.M) is not None
+                self.assertEqual(present, row[key] not in ("", None), (label, block))
+            self.assertEqual(len(re.findall(r"^  assignee ", block, re.M)), len(row["assignees"]))
+            self.assertEqual(len(re.findall(r"^  contact ", block, re.M)), len(row["contacts"]))
+            self.assertEqual(len(re.findall(r"^  reference ", block, re.M)),
+                             len(row["references"]))
+        self.assertIn("unauthorized", blocks[0])
+
+
+class Json(unittest.TestCase):
+    KEYS = {"index", "query", "name", "protocol", "ports", "range", "status", "description",
+            "date", "updated", "assignees", "contacts", "references", "note", "unauthorized",
+            "service_code"}
+
+    def test_records_are_json_lines(self):
+        proc, rows = json_lines("443", "x11", "6000-6010")
+        self.assertEqual(proc.returncode, 0)
+        self.assertTrue(rows)
+        for row in rows:
+            self.assertEqual(set(row), self.KEYS)
+        self.assertIn({"name": "https", "protocol": "tcp", "ports": [443, 443], "query": "443"},
+                      [{k: r[k] for k in ("name", "protocol", "ports", "query")} for r in rows])
+        self.assertIn(("x11", [6000, 6063], "user"),
+                      [(r["name"], r["ports"], r["range"]) for r in rows])
+
+    def test_same_records_as_the_table(self):
+        _, rows = json_lines("80", "https")
+        table, _ = table_rows(run("80", "https").stdout)
+        self.assertEqual([r["name"] for r in rows], [t[2] for t in table])
+
+    def test_whole_registry_parses(self):
+        proc, rows = json_lines("--all")
+        self.assertEqual(proc.returncode, 0)
+        self.assertEqual([r["index"] for r in rows], list(range(len(rows))))
+        # The registry has quotes in its text; they must have survived.
+        self.assertTrue(any('"' in r["description"] + r["note"] for r in rows))
+
+    def test_escaping_of_user_text(self):
+        nasty = 'q"uo\\te\ttab\x01ctl caf\u00e9 \u2603'
+        proc, rows = json_lines("--flow", "-", stdin=nasty + "\n")
+        self.assertEqual(proc.returncode, 1)
+        self.assertEqual(rows, [{"input": nasty, "error": rows[0]["error"]}])
+        self.assertIn("\\u0001", proc.stdout)  # control characters as \u00XX
+        self.assertIn("caf\u00e9", proc.stdout)  # valid UTF-8 passed through
+
+    def test_invalid_utf8_is_replaced(self):
+        proc = subprocess.run([PORTINFO, "--json", "--flow", "-"], input=b"bad \xff\xc0\x80 utf8\n",
+                              capture_output=True, check=False)
+        row = json.loads(proc.stdout.decode("utf-8"))
+        self.assertEqual(row["input"], "bad \ufffd\ufffd\ufffd utf8")
+
+
+class Flow(unittest.TestCase):
+    SPEC = "tcp 128.232.110.120:34855 -> 66.35.250.204:80"
+
+    def test_text_output(self):
+        proc = run("--flow", "tcp 10.0.0.1:51515 -> 93.184.216.34:443")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        lines = dict(line.split(None, 1) for line in proc.stdout.splitlines())
+        self.assertEqual(lines["flow"], "tcp 10.0.0.1:51515 -> 93.184.216.34:443")
+        self.assertEqual(lines["reverse"], "tcp 93.184.216.34:443 -> 10.0.0.1:51515")
+        self.assertTrue(lines["server-side"].startswith("tcp 10.0.0.1:51515 -> 93.184.216.34:443"))
+        self.assertRegex(lines["orientation"], r"^reason \w+, confidence \w+")
+        self.assertRegex(lines["community-id"], r"^1:[A-Za-z0-9+/]{27}=$")
+
+    def test_community_id_spec_vector(self):
+        # From the Community ID specification's baseline (tcp.pcap).
+        _, rows = json_lines("--flow", self.SPEC)
+        self.assertEqual(rows[0]["community_id"], "1:LQU9qZlK+B5F3KDmev6m5PMibrg=")
+
+    def test_orientation_is_direction_free(self):
+        _, a = json_lines("--flow", "tcp 10.0.0.1:51515 -> 93.184.216.34:443")
+        _, b = json_lines("--flow", "tcp 93.184.216.34:443 -> 10.0.0.1:51515")
+        self.assertEqual(a[0]["oriented"], b[0]["oriented"])
+        self.assertEqual(a[0]["community_id"], b[0]["community_id"])
+        self.assertNotEqual(a[0]["swapped"], b[0]["swapped"])
+
+    def test_icmp_error_has_no_reverse(self):
+        proc, rows = json_lines("--flow", "icmp 10.0.0.1 -> 10.0.0.2 type 3 code 1")
+        self.assertEqual(proc.returncode, 0)
+        self.assertIsNone(rows[0]["reverse"])
+        self.assertIn("reverse       none", run("--flow", "icmp 10.0.0.1 -> 10.0.0.2 type 3 code 1").stdout)
+
+    def test_stdin_filter_keeps_lines_paired(self):
+        text = ("# a comment\n" + self.SPEC + "\n\nnot a flow\n"
+                "  udp [2001:db8::1]:53 -> [2001:db8::2]:5353  \n")
+        proc, rows = json_lines("--flow", "-", stdin=text)
+        self.assertEqual(proc.returncode, 1)  # one bad line
+        self.assertIn("stdin:4", proc.stderr)
+        self.assertEqual(len(rows), 3)
+        self.assertIn("error", rows[1])
+        self.assertEqual(rows[2]["flow"], "udp [2001:db8::1]:53 -> [2001:db8::2]:5353")
+        proc = run("--flow", "-", stdin=self.SPEC + "\n" + self.SPEC + "\n")
+        self.assertEqual(proc.returncode, 0)
+        self.assertEqual(proc.stdout.count("community-id"), 2)
+        self.assertIn("\n\nflow", proc.stdout)
+
+    def test_seed_changes_the_id(self):
+        _, a = json_lines("--flow", self.SPEC)
+        _, b = json_lines("--seed", "1", "--flow", self.SPEC)
+        self.assertNotEqual(a[0]["community_id"], b[0]["community_id"])
+
+
+class Color(unittest.TestCase):
+    def test_terminal_gets_colour(self):
+        self.assertIn(ESC, run_on_tty("443"))
+
+    def test_no_color_turns_it_off(self):
+        out = run_on_tty("443", env={"NO_COLOR": "1"})
+        self.assertIn("https", out)
+        self.assertNotIn(ESC, out)
+
+    def test_color_never_on_a_terminal(self):
+        out = run_on_tty("--color=never", "443")
+        self.assertIn("https", out)
+        self.assertNotIn(ESC, out)
+
+    def test_pipes_get_none(self):
+        self.assertNotIn(ESC, run("443").stdout)
+        self.assertNotIn(ESC, run("--long", "443").stdout)
+
+    def test_color_always_in_a_pipe(self):
+        self.assertIn(ESC, run("--color=always", "443").stdout)
+
+    def test_json_never_coloured(self):
+        out = run_on_tty("--json", "443")
+        self.assertNotIn(ESC, out)
+        self.assertNotIn(ESC, run("--color=always", "--json", "443").stdout)
+
+
+if __name__ == "__main__":
+    unittest.main(argv=[sys.argv[0], "-v", *sys.argv[1:]])

@@ -120,7 +120,16 @@ extern const uint64_t portreg__name_seed;
 extern const uint32_t portreg__name_bucket_count;
 extern const uint32_t portreg__name_slot_count;
 extern const uint16_t portreg__name_pilots[];
-extern const uint32_t portreg__name_keys[];   /* pool offset of the folded name (see below) */
+/* A slot: where its folded name starts in the pool, in 8-byte words (the
+ * names come first in the pool and are word-aligned, so 16 bits reach
+ * 512 KiB of them), and the first record of its run, so that the usual
+ * lookup reads one slot and nothing else of the index.  An empty slot has
+ * key 0 (the empty string). */
+struct portreg_name_slot {
+    uint16_t key;
+    uint16_t first;
+};
+extern const struct portreg_name_slot portreg__name_slots[];
 extern const uint16_t portreg__name_start[];  /* slot -> run; one past the end too */
 extern const uint16_t portreg__name_records[];
 
@@ -150,24 +159,40 @@ static inline uint64_t portreg_mix64(uint64_t x)
 /*
  * Names are hashed and compared as 64-bit words.  A folded name of `len`
  * bytes with its terminating NUL, zero-padded, fills PORTREG_NAME_WORDS(len)
- * words.  The pool stores every folded name that way, starting on an
- * 8-byte boundary, so a lookup compares whole words and never a byte loop.
+ * words; never fewer than two, so that every name of up to 15 bytes (nearly
+ * all of them) takes the same, loop-free path.  The pool stores every
+ * folded name from an 8-byte boundary, padded to a whole word; a name of
+ * up to 7 bytes has only one word of its own there, and a lookup ignores
+ * the second word it reads.
  * Words are read in host byte order: the compiler must run on a machine of
  * the target's byte order (docs/DESIGN.md).
  */
-#define PORTREG_NAME_WORDS(len) ((len) / 8 + 1)
+#define PORTREG_NAME_WORDS(len) ((len) < 16 ? 2 : (len) / 8 + 1)
 #define PORTREG_NAME_WORDS_MAX PORTREG_NAME_WORDS(PORTREG_NAME_MAX)
 
-/* One multiply per word rather than one per byte. */
+/* Odd multipliers, one per word position. */
+static const uint64_t portreg_name_multipliers[PORTREG_NAME_WORDS_MAX] = {
+    UINT64_C(0x9e3779b97f4a7c15), UINT64_C(0xc2b2ae3d27d4eb4f), UINT64_C(0x165667b19e3779f9),
+    UINT64_C(0xd6e8feb86659fd93), UINT64_C(0xff51afd7ed558ccd), UINT64_C(0xc4ceb9fe1a85ec53),
+    UINT64_C(0xbf58476d1ce4e5b9), UINT64_C(0x94d049bb133111eb)};
+
+/*
+ * The words are multiplied independently and summed, so the multiplies of
+ * a name run side by side in the CPU instead of one after another; the
+ * seed enters each word before its multiply, so a new seed gives a new
+ * function.  A short finaliser spreads the sum over both halves: the
+ * high half picks the bucket, the low half the slot.
+ */
 static inline uint64_t portreg_name_hash(const uint64_t *words, size_t count, uint64_t seed)
 {
-    uint64_t h = seed ^ ((uint64_t)count * UINT64_C(0x9e3779b97f4a7c15));
+    uint64_t h = seed ^ count;
     size_t i;
-    for (i = 0; i < count; i++) {
-        h = (h ^ words[i]) * UINT64_C(0xff51afd7ed558ccd);
-        h ^= h >> 32;
-    }
-    return portreg_mix64(h);
+    for (i = 0; i < count; i++)
+        h += (words[i] ^ seed) * portreg_name_multipliers[i];
+    h ^= h >> 32;
+    h *= UINT64_C(0xd6e8feb86659fd93);
+    h ^= h >> 32;
+    return h;
 }
 
 /* Maps a 32-bit hash onto [0, n) without a division (Lemire's fastrange). */
@@ -181,10 +206,10 @@ static inline uint32_t portreg_name_bucket(uint64_t hash, uint32_t bucket_count)
     return portreg_reduce((uint32_t)(hash >> 32), bucket_count);
 }
 
+/* PTHash's displacement: the low half of the hash XOR a hash of the pilot. */
 static inline uint32_t portreg_name_slot(uint64_t hash, uint16_t pilot, uint32_t slot_count)
 {
-    uint64_t displaced = portreg_mix64(hash ^ ((uint64_t)pilot * UINT64_C(0xc2b2ae3d27d4eb4f)));
-    return portreg_reduce((uint32_t)displaced, slot_count);
+    return portreg_reduce((uint32_t)hash ^ (uint32_t)(pilot * UINT32_C(0x9e3779b1)), slot_count);
 }
 
 #endif /* PORTREG_TABLE_H */

@@ -47,7 +47,7 @@ struct tables {
 
     struct name_index names;
     size_t name_count;
-    uint32_t *name_keys;  /* by slot */
+    struct portreg_name_slot *name_slots;
     uint16_t *name_start; /* by slot, plus one */
     uint16_t *name_records;
     size_t name_entries;
@@ -427,6 +427,8 @@ static int build_name_index(struct tables *t, const struct registry *reg)
      * while the query is longer; keep those reads inside the pool. */
     strpool_append(&t->pool, (const char[8 * PORTREG_NAME_WORDS_MAX]){0},
                    8 * PORTREG_NAME_WORDS_MAX);
+    if (too_many("bytes of folded names", t->pool.len, 8 * (size_t)UINT16_MAX))
+        return -1;
     keys = xmalloc((n + 1) * sizeof *keys);
     for (i = 0; i < n; i++)
         keys[i] = t->pool.data + groups[i].folded;
@@ -441,7 +443,7 @@ static int build_name_index(struct tables *t, const struct registry *reg)
 
     /* Runs are laid out in slot order, so slot s owns
      * name_records[name_start[s] .. name_start[s + 1]). */
-    t->name_keys = xmalloc(t->names.slot_count * sizeof *t->name_keys);
+    t->name_slots = xmalloc(t->names.slot_count * sizeof *t->name_slots);
     t->name_start = xmalloc((t->names.slot_count + 1) * sizeof *t->name_start);
     t->name_records = xmalloc((named + 1) * sizeof *t->name_records);
     {
@@ -449,7 +451,7 @@ static int build_name_index(struct tables *t, const struct registry *reg)
         for (slot = 0; slot < t->names.slot_count; slot++) {
             long k = t->names.slot_key[slot];
             t->name_start[slot] = (uint16_t)total;
-            t->name_keys[slot] = k < 0 ? 0 : groups[k].folded;
+            t->name_slots[slot].key = (uint16_t)(k < 0 ? 0 : groups[k].folded / 8);
             if (k >= 0) {
                 groups[k].first = total;
                 total += groups[k].count;
@@ -465,6 +467,11 @@ static int build_name_index(struct tables *t, const struct registry *reg)
         g = &groups[group_of[i]];
         t->name_records[g->first + g->count++] = (uint16_t)i;
     }
+    /* One more entry than there are named records: the sentinel that an
+     * empty slot at the end names as its first record. */
+    t->name_records[named] = 0;
+    for (slot = 0; slot < t->names.slot_count; slot++)
+        t->name_slots[slot].first = t->name_records[t->name_start[slot]];
     free(keys);
     free(groups);
     free(group_of);
@@ -580,6 +587,8 @@ static void write_port_index(FILE *out, const struct tables *t)
 
 static void write_name_index(FILE *out, const struct tables *t)
 {
+    size_t i;
+
     fprintf(out, "const uint64_t portreg__name_seed = UINT64_C(0x%016llx);\n",
             (unsigned long long)t->names.seed);
     fprintf(out, "const uint32_t portreg__name_bucket_count = %lu;\n",
@@ -588,10 +597,15 @@ static void write_name_index(FILE *out, const struct tables *t)
             (unsigned long)t->names.slot_count);
     write_u16s(out, "const uint16_t portreg__name_pilots[]", t->names.pilots,
                t->names.bucket_count);
-    write_u32s(out, "const uint32_t portreg__name_keys[]", t->name_keys, t->names.slot_count);
+    fputs("const struct portreg_name_slot portreg__name_slots[] = {\n", out);
+    for (i = 0; i < t->names.slot_count; i++)
+        fprintf(out, "{%u,%u},%s", t->name_slots[i].key, t->name_slots[i].first,
+                i % 8 == 7 ? "\n" : "");
+    fputs("\n};\n\n", out);
     write_u16s(out, "const uint16_t portreg__name_start[]", t->name_start,
                (size_t)t->names.slot_count + 1);
-    write_u16s(out, "const uint16_t portreg__name_records[]", t->name_records, t->name_entries);
+    write_u16s(out, "const uint16_t portreg__name_records[]", t->name_records,
+               t->name_entries + 1);
 }
 
 static void fill_stats(const struct tables *t, struct emit_stats *s)
@@ -635,7 +649,7 @@ static void free_tables(struct tables *t)
     free(t->port_start);
     free(t->port_records);
     name_index_free(&t->names);
-    free(t->name_keys);
+    free(t->name_slots);
     free(t->name_start);
     free(t->name_records);
 }

@@ -67,9 +67,12 @@ static int group(struct name_index *ix, struct placing *pl, size_t n)
         const struct bucket *bk = &pl->buckets[b];
         if (bk->size > sizeof pl->scratch / sizeof pl->scratch[0])
             return -1;
+        /* Keys of one bucket with the same low half can never be
+         * separated: the pilot only changes what the low half is XORed with. */
         for (j = 0; j < bk->size; j++)
             for (k = j + 1; k < bk->size; k++)
-                if (pl->hashes[pl->order[bk->first + j]] == pl->hashes[pl->order[bk->first + k]])
+                if ((uint32_t)pl->hashes[pl->order[bk->first + j]] ==
+                    (uint32_t)pl->hashes[pl->order[bk->first + k]])
                     return -1;
     }
     return 0;

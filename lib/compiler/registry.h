@@ -52,6 +52,11 @@ struct registry {
  * "path:line: what is wrong" to stderr and returns -1. */
 int registry_read(struct registry *reg, const char *path);
 
+/* As registry_read() for `len` bytes at `data` (which need not end in a
+ * NUL); `path` names them in messages and must outlive `reg`.  Used by the
+ * fuzzing harness.  Call registry_free() afterwards in either case. */
+int registry_read_memory(struct registry *reg, const char *path, const char *data, size_t len);
+
 /* The index of the person with `id`, or -1. */
 long registry_find_person(const struct registry *reg, const char *id);
 

@@ -5,7 +5,10 @@
  * The XML is untrusted input (it comes from the network), so the parser
  * runs with XML_PARSE_NONET, without entity substitution, without DTD
  * loading, and on a buffer of bounded size; a document with a DOCTYPE or
- * an entity reference is refused (the registry has neither).
+ * an entity reference is refused (the registry has neither).  The DOCTYPE
+ * is refused from the parser's own callback, before libxml2 reads a single
+ * entity declaration, so that entity expansion bombs and external entities
+ * never reach the entity code at all.
  */
 #include "registry.h"
 
@@ -18,6 +21,7 @@
 #include <strings.h>
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
@@ -32,13 +36,14 @@ struct reader {
     struct registry *reg;
     const char *path;
     int failed;
+    int stopped; /* the parser was stopped at a DOCTYPE */
 };
 
 static void fail(struct reader *r, long line, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "%s:%ld: ", r->path, line);
     va_start(ap, fmt);
+    fprintf(stderr, "%s:%ld: ", r->path, line);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
@@ -149,12 +154,12 @@ static void read_number(struct reader *r, struct record *rec, const xmlNode *nod
     char *text = element_text(r, node);
     const char *end;
 
-    if (parse_port(text, &end, &rec->port_lo) < 0) {
+    if (parse_port(text, &end, &rec->port_lo) < 0 || (*end != '\0' && *end != '-')) {
         fail(r, line_of(node), "port number \"%s\" is not a number from 0 to 65535", text);
     } else if (*end == '\0') {
         rec->port_hi = rec->port_lo;
         rec->has_number = 1;
-    } else if (*end != '-' || parse_port(end + 1, &end, &rec->port_hi) < 0 || *end != '\0') {
+    } else if (parse_port(end + 1, &end, &rec->port_hi) < 0 || *end != '\0') {
         fail(r, line_of(node), "port range \"%s\" is not N or N-M with numbers from 0 to 65535",
              text);
     } else if (rec->port_hi < rec->port_lo) {
@@ -196,9 +201,17 @@ static void read_name(struct reader *r, struct record *rec, const xmlNode *node)
     const unsigned char *p;
     int was_empty = text[0] == '\0';
 
+    /* C0 controls and DEL as bytes; C1 controls (U+0080-U+009F, which
+     * XML 1.0 allows) as their UTF-8 form C2 80-9F.  libxml2 has already
+     * refused invalid UTF-8, so a C2 byte is always followed by another. */
     for (p = (const unsigned char *)text; *p; p++) {
         if (*p < 0x20 || *p == 0x7f) {
             fail(r, line_of(node), "service name contains control character 0x%02x", *p);
+            break;
+        }
+        if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+            fail(r, line_of(node), "service name contains control character U+%04X",
+                 (unsigned)p[1]);
             break;
         }
     }
@@ -313,12 +326,48 @@ static void settle_parties(struct record *rec, char **bare, size_t bare_count, i
     free(bare);
 }
 
+/* Elements a <record> may hold at most once: a second one would silently
+ * replace the first. */
+static const char *const single_elements[] = {
+    "name", "protocol", "number", "description", "note", "unauthorized", "sc",
+};
+#define SINGLE_ELEMENT_COUNT (sizeof single_elements / sizeof single_elements[0])
+
+static int is_repeated(struct reader *r, const xmlNode *c, unsigned char seen[])
+{
+    size_t i;
+    for (i = 0; i < SINGLE_ELEMENT_COUNT; i++) {
+        if (!is_named(c, single_elements[i]))
+            continue;
+        if (seen[i]) {
+            fail(r, line_of(c), "a <record> has more than one <%s>", single_elements[i]);
+            return 1;
+        }
+        seen[i] = 1;
+        return 0;
+    }
+    return 0;
+}
+
+/* The table format (lib/portreg_table.h) counts these in a byte: say so
+ * here, with the line, rather than let the emitter refuse the table. */
+static void check_record_limits(struct reader *r, const struct record *rec)
+{
+    if (rec->ref_count > UINT8_MAX)
+        fail(r, rec->line, "a <record> has more than %d references", UINT8_MAX);
+    if (rec->assignee_count > UINT8_MAX)
+        fail(r, rec->line, "a <record> has more than %d assignees", UINT8_MAX);
+    if (rec->contact_count > UINT8_MAX)
+        fail(r, rec->line, "a <record> has more than %d contacts", UINT8_MAX);
+}
+
 static void read_record(struct reader *r, struct record *rec, const xmlNode *node)
 {
     const xmlNode *c;
     char **bare = NULL;
     size_t bare_count = 0;
     int had_assignee = 0, had_contact = 0, had_description = 0;
+    unsigned char seen[SINGLE_ELEMENT_COUNT] = {0};
 
     memset(rec, 0, sizeof *rec);
     rec->line = line_of(node);
@@ -328,6 +377,8 @@ static void read_record(struct reader *r, struct record *rec, const xmlNode *nod
     for (c = node->children; c; c = c->next) {
         if (c->type == XML_ENTITY_REF_NODE) {
             fail(r, line_of(c), "entity reference &%s; is not allowed", (const char *)c->name);
+        } else if (is_repeated(r, c, seen)) {
+            continue;
         } else if (is_named(c, "name")) {
             free(rec->name);
             read_name(r, rec, c);
@@ -360,6 +411,7 @@ static void read_record(struct reader *r, struct record *rec, const xmlNode *nod
          * not break the build; docs/REGISTRY.md lists what is read. */
     }
     settle_parties(rec, bare, bare_count, had_assignee, had_contact);
+    check_record_limits(r, rec);
 
     if (!had_description)
         fail(r, rec->line, "record without a <description>");
@@ -447,12 +499,24 @@ static int compare_person_ids(const void *a, const void *b)
 
 long registry_find_person(const struct registry *reg, const char *id)
 {
-    struct person key;
+    struct person key = {0, NULL, NULL, NULL, NULL};
     const struct person *found;
+    if (reg->person_count == 0)
+        return -1;
     key.id = (char *)id;
     found = bsearch(&key, reg->people, reg->person_count, sizeof *reg->people,
                     compare_person_ids);
     return found ? (long)(found - reg->people) : -1;
+}
+
+static int is_listed(char *const *ids, size_t count, const char *id)
+{
+    size_t i;
+    for (i = 0; i < count; i++) {
+        if (strcmp(ids[i], id) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 static void check_people(struct reader *r)
@@ -460,7 +524,10 @@ static void check_people(struct reader *r)
     struct registry *reg = r->reg;
     size_t i, j;
 
-    qsort(reg->people, reg->person_count, sizeof *reg->people, compare_person_ids);
+    /* qsort() and bsearch() take no NULL array, even empty: a registry
+     * without <people> has none (found by fuzz_registry with UBSan). */
+    if (reg->person_count > 1)
+        qsort(reg->people, reg->person_count, sizeof *reg->people, compare_person_ids);
     for (i = 1; i < reg->person_count; i++) {
         if (strcmp(reg->people[i - 1].id, reg->people[i].id) == 0)
             fail(r, reg->people[i].line, "person id \"%s\" defined twice", reg->people[i].id);
@@ -472,7 +539,8 @@ static void check_people(struct reader *r)
                 fail(r, rec->line, "person \"%s\" is not in <people>", rec->assignees[j]);
         }
         for (j = 0; j < rec->contact_count; j++) {
-            if (registry_find_person(reg, rec->contacts[j]) < 0)
+            if (registry_find_person(reg, rec->contacts[j]) < 0 &&
+                !is_listed(rec->assignees, rec->assignee_count, rec->contacts[j]))
                 fail(r, rec->line, "person \"%s\" is not in <people>", rec->contacts[j]);
         }
     }
@@ -500,14 +568,15 @@ static int compare_for_duplicates(const void *a, const void *b)
 static void check_duplicates(struct reader *r)
 {
     struct registry *reg = r->reg;
-    const struct record **sorted = xmalloc(reg->record_count * sizeof *sorted);
+    const struct record **sorted = xmalloc(reg->record_count * sizeof(const struct record *));
     size_t n = 0, i;
 
     for (i = 0; i < reg->record_count; i++) {
         if (reg->records[i].name[0] && reg->records[i].has_number)
             sorted[n++] = &reg->records[i];
     }
-    qsort(sorted, n, sizeof *sorted, compare_for_duplicates);
+    if (n > 1)
+        qsort((void *)sorted, n, sizeof(const struct record *), compare_for_duplicates);
     for (i = 1; i < n; i++) {
         const struct record *a = sorted[i - 1], *b = sorted[i];
         if (strcasecmp(a->name, b->name) == 0 && a->proto == b->proto &&
@@ -520,45 +589,160 @@ static void check_duplicates(struct reader *r)
 
 /* ---- Entry point ----------------------------------------------------- */
 
-static void report_xml_error(void *ctx, xmlErrorPtr error)
+/* libxml2 2.12 made the structured error handler take a const pointer. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *xml_error_arg;
+#else
+typedef xmlErrorPtr xml_error_arg;
+#endif
+
+static void report_xml_error(void *ctx, xml_error_arg error)
 {
     struct reader *r = ctx;
     char message[512];
+    char *p;
     size_t n;
 
     if (!error || error->level < XML_ERR_ERROR)
         return;
+    if (r->stopped)
+        return; /* what follows a refused DOCTYPE is noise */
     snprintf(message, sizeof message, "%s", error->message ? error->message : "XML error");
     n = strlen(message);
     while (n > 0 && (message[n - 1] == '\n' || message[n - 1] == ' '))
         message[--n] = '\0';
-    fail(r, (long)error->line, "XML: %s", message);
+    /* one line per problem: libxml2 adds the offending bytes on a second */
+    for (p = message; (p = strchr(p, '\n')) != NULL;)
+        *p = ' ';
+    fail(r, error->line > 0 ? (long)error->line : 1, "XML: %s", message);
 }
 
-static char *slurp(struct reader *r, size_t *len)
+/*
+ * SAX callback for "<!DOCTYPE": libxml2 calls it once it has read the name
+ * and external id, before it reads the internal subset ([...]) or would
+ * load any external one.  Stopping the parser here means that no entity
+ * declaration, parameter entity or DTD is ever processed.
+ */
+static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
+                           const xmlChar *system_id)
 {
-    FILE *f = fopen(r->path, "rb");
+    xmlParserCtxtPtr ctxt = ctx;
+    struct reader *r = ctxt->_private;
+
+    (void)name;
+    (void)external_id;
+    (void)system_id;
+    fail(r, ctxt->input && ctxt->input->line > 0 ? (long)ctxt->input->line : 1,
+         "a DOCTYPE is not allowed (the IANA registry has none)");
+    r->stopped = 1;
+    xmlStopParser(ctxt);
+}
+
+/* Parses `len` bytes into a document; NULL (and a message) on failure. */
+static xmlDoc *parse_xml(struct reader *r, const char *data, size_t len)
+{
+    xmlParserCtxtPtr ctxt;
+    xmlDoc *doc;
+    int well_formed;
+
+    if (len > (size_t)REGISTRY_MAX_BYTES) {
+        fail(r, 1, "%zu bytes is larger than the %ld a registry may have", len,
+             REGISTRY_MAX_BYTES);
+        return NULL;
+    }
+    if (len == 0) {
+        fail(r, 1, "the file is empty");
+        return NULL;
+    }
+    ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
+    if (!ctxt) {
+        fail(r, 1, "cannot create an XML parser");
+        return NULL;
+    }
+    /* No XML_PARSE_NOENT (no entity substitution), no XML_PARSE_DTDLOAD,
+     * no XML_PARSE_HUGE (keeps libxml2's size and depth limits), no
+     * network. */
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+    ctxt->_private = r;
+    ctxt->sax->internalSubset = refuse_doctype;
+    ctxt->sax->externalSubset = NULL;
+
+    xmlSetStructuredErrorFunc(r, report_xml_error);
+    xmlParseDocument(ctxt);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+
+    doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    well_formed = ctxt->wellFormed;
+    xmlFreeParserCtxt(ctxt);
+    if (!well_formed || r->failed || !doc) {
+        if (!r->failed)
+            fail(r, 1, "not a well-formed XML document");
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+int registry_read_memory(struct registry *reg, const char *path, const char *data, size_t len)
+{
+    struct reader r = {reg, path, 0, 0};
+    xmlDoc *doc;
+    const xmlNode *root;
+
+    memset(reg, 0, sizeof *reg);
+    reg->path = path;
+    doc = parse_xml(&r, data, len);
+    if (!doc)
+        return -1;
+
+    root = xmlDocGetRootElement(doc);
+    if (doc->intSubset || doc->extSubset) {
+        /* unreachable: refuse_doctype() stopped the parser */
+        fail(&r, 1, "a DOCTYPE is not allowed (the IANA registry has none)");
+    } else if (!root || !is_named(root, "registry")) {
+        fail(&r, root ? line_of(root) : 1, "the root element is <%s>, not <registry>",
+             root ? (const char *)root->name : "");
+    } else {
+        read_registry_children(&r, root);
+        if (!reg->updated)
+            fail(&r, line_of(root), "the registry has no <updated> date");
+        check_people(&r);
+        check_duplicates(&r);
+        if (!r.failed && reg->record_count == 0)
+            fail(&r, line_of(root), "the registry has no <record>");
+    }
+    xmlFreeDoc(doc);
+    return r.failed ? -1 : 0;
+}
+
+/* Reads the whole file, refusing one larger than a registry can be
+ * without reading it.  Problems with the file itself are reported at line
+ * 0: there is no line to point at. */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
     char *data;
     long size;
 
     if (!f) {
-        fprintf(stderr, "%s:0: cannot open: %s\n", r->path, strerror(errno));
+        fprintf(stderr, "%s:0: cannot open: %s\n", path, strerror(errno));
         return NULL;
     }
     if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-        fprintf(stderr, "%s:0: cannot read: %s\n", r->path, strerror(errno));
+        fprintf(stderr, "%s:0: cannot read: %s\n", path, strerror(errno));
         fclose(f);
         return NULL;
     }
     if (size > REGISTRY_MAX_BYTES) {
-        fprintf(stderr, "%s:0: %ld bytes is larger than the %ld a registry may have\n", r->path,
+        fprintf(stderr, "%s:1: %ld bytes is larger than the %ld a registry may have\n", path,
                 size, REGISTRY_MAX_BYTES);
         fclose(f);
         return NULL;
     }
     data = xmalloc((size_t)size + 1);
     if (fread(data, 1, (size_t)size, f) != (size_t)size) {
-        fprintf(stderr, "%s:0: cannot read: %s\n", r->path, strerror(errno));
+        fprintf(stderr, "%s:0: cannot read: %s\n", path, strerror(errno));
         fclose(f);
         free(data);
         return NULL;
@@ -570,48 +754,18 @@ static char *slurp(struct reader *r, size_t *len)
 
 int registry_read(struct registry *reg, const char *path)
 {
-    struct reader r = {reg, path, 0};
     size_t len = 0;
     char *data;
-    xmlDoc *doc;
-    const xmlNode *root;
+    int rc;
 
     memset(reg, 0, sizeof *reg);
     reg->path = path;
-    data = slurp(&r, &len);
+    data = slurp(path, &len);
     if (!data)
         return -1;
-
-    xmlSetStructuredErrorFunc(&r, report_xml_error);
-    /* No XML_PARSE_NOENT (no entity substitution), no XML_PARSE_DTDLOAD,
-     * no XML_PARSE_HUGE (keeps libxml2's size limits), no network. */
-    doc = xmlReadMemory(data, (int)len, path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    rc = registry_read_memory(reg, path, data, len);
     free(data);
-    if (!doc) {
-        if (!r.failed)
-            fprintf(stderr, "%s:0: not a well-formed XML document\n", path);
-        return -1;
-    }
-
-    root = xmlDocGetRootElement(doc);
-    if (doc->intSubset || doc->extSubset) {
-        fail(&r, doc->intSubset ? line_of((const xmlNode *)doc->intSubset) : 1,
-             "a DOCTYPE is not allowed (the IANA registry has none)");
-    } else if (!root || !is_named(root, "registry")) {
-        fail(&r, line_of(root), "the root element is <%s>, not <registry>",
-             root ? (const char *)root->name : "");
-    } else {
-        read_registry_children(&r, root);
-        if (!reg->updated)
-            fail(&r, line_of(root), "the registry has no <updated> date");
-        check_people(&r);
-        check_duplicates(&r);
-    }
-    if (!r.failed && reg->record_count == 0)
-        fail(&r, line_of(root), "the registry has no <record>");
-    xmlFreeDoc(doc);
-    return r.failed ? -1 : 0;
+    return rc;
 }
 
 void registry_free(struct registry *reg)

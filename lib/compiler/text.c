@@ -65,12 +65,28 @@ static int has_shape(const char *s, const char *shape)
     return s[i] == '\0';
 }
 
+static int two_digits(const char *s)
+{
+    return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+/* Month 01-12 at s[5], and when `with_day`, day 01-31 at s[8]; the shape
+ * has been checked.  (No calendar: 2023-02-30 passes; the point is to
+ * refuse what cannot be a date, not to validate one.) */
+static int plausible(const char *s, int with_day)
+{
+    int month = two_digits(s + 5);
+    int day = with_day ? two_digits(s + 8) : 1;
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 int text_is_date(const char *s)
 {
-    return has_shape(s, "dddd-dd-dd");
+    return has_shape(s, "dddd-dd-dd") && plausible(s, 1);
 }
 
 int text_is_record_date(const char *s)
 {
-    return has_shape(s, "dddd-dd-dd") || has_shape(s, "dddd-dd");
+    return (has_shape(s, "dddd-dd-dd") && plausible(s, 1)) ||
+           (has_shape(s, "dddd-dd") && plausible(s, 0));
 }

@@ -15,10 +15,11 @@ char *text_dup(const char *s);
 void *xmalloc(size_t size);
 void *xrealloc(void *p, size_t size);
 
-/* 1 when `s` is "YYYY-MM-DD" with plausible digits. */
+/* 1 when `s` is "YYYY-MM-DD" with a month 01-12 and a day 01-31. */
 int text_is_date(const char *s);
 
-/* 1 when `s` is "YYYY-MM-DD" or "YYYY-MM" (older records give only a month). */
+/* 1 when `s` is such a "YYYY-MM-DD" or a "YYYY-MM" (older records give
+ * only a month). */
 int text_is_record_date(const char *s);
 
 #endif

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# 1. The whole project built with AddressSanitizer + UndefinedBehaviorSanitizer
+#    (every diagnostic fatal) and the whole ctest suite run on it.  The
+#    registry compiler runs sanitized too: at build time on the real registry,
+#    and in hostile_registries on every bad one.
+#    Excluded:
+#     - older_edition, for time: the whole suite rebuilt against the 2024
+#       edition, another full sanitized build that exercises nothing
+#       differently (configured away with PORTREG_OLDER_REGISTRY_XML=);
+#     - install_consumers, for time: it installs and builds consumer
+#       projects; it tests packaging, not memory safety;
+#     - cli_python_binding and cli_man_examples: they load the sanitized
+#       library into programs that are not (python3, examples compiled by
+#       the test itself), where the ASan runtime cannot come first;
+#     - check_noalloc: it defines malloc/free itself to count calls, as ASan
+#       and valgrind do to check them; the two cannot both interpose.
+# 2. A plain build, every Check suite run under valgrind (memcheck, full leak
+#    check; CK_FORK=no so that valgrind sees the tests themselves), and the
+#    registry compiler under valgrind on the real registry and every fixture.
+#    check_orient's "property" case (10^6 random flows, minutes under
+#    valgrind) is left to the ASan run, which covers the same code.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+start=$(date +%s)
+
+missing=()
+for pkg in gcc g++ cmake make pkg-config libxml2-dev check python3 valgrind; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "sanitizers.sh: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/portreg-sanitizers.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+jobs=$(nproc)
+
+# ---- 1. ASan + UBSan, whole suite ----
+san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+echo "sanitizers.sh: ASan+UBSan build in $work/asan"
+cmake -S . -B "$work/asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPORTREG_OLDER_REGISTRY_XML= \
+  -DCMAKE_C_FLAGS="$san" -DCMAKE_CXX_FLAGS="$san" \
+  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
+  -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" >"$work/asan-configure.log" 2>&1 \
+  || { cat "$work/asan-configure.log"; exit 1; }
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+cmake --build "$work/asan" -j"$jobs" >"$work/asan-build.log" 2>&1 \
+  || { tail -60 "$work/asan-build.log"; echo "sanitizers.sh: FAILED: sanitized build"; exit 1; }
+asan_status=0
+ctest --test-dir "$work/asan" -j"$jobs" --output-on-failure \
+  -E '^(install_consumers|cli_python_binding|cli_man_examples|check_noalloc)$' \
+  >"$work/asan-ctest.log" 2>&1 || asan_status=$?
+asan_summary=$(grep -E 'tests passed' "$work/asan-ctest.log" || echo "no summary")
+if [ "$asan_status" -ne 0 ]; then
+  # keep going: the valgrind half may say more; fail at the end
+  grep -vE '^ *(Start|[0-9]+/[0-9]+ Test.*Passed)' "$work/asan-ctest.log"
+  echo "sanitizers.sh: ctest under ASan+UBSan FAILED: $asan_summary"
+else
+  echo "sanitizers.sh: ASan+UBSan: $asan_summary"
+fi
+
+# ---- 2. valgrind ----
+echo "sanitizers.sh: plain build for valgrind in $work/plain"
+cmake -S . -B "$work/plain" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPORTREG_OLDER_REGISTRY_XML= \
+  >"$work/plain-configure.log" 2>&1 || { cat "$work/plain-configure.log"; exit 1; }
+cmake --build "$work/plain" -j"$jobs" >"$work/plain-build.log" 2>&1 \
+  || { tail -60 "$work/plain-build.log"; exit 1; }
+
+vg=(valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect
+    --track-origins=yes)
+failed=()
+ran=0
+export CK_FORK=no CK_VERBOSITY=silent
+# check_threads: 8 x 10^6 iterations take an hour under valgrind; 20000
+# each still runs every operation on every thread (tsan.sh does the full run).
+export PORTREG_THREAD_ITERATIONS=20000
+
+# "binary" or "binary:case" (CK_RUN_CASE), run $jobs at a time.
+runs=()
+for t in "$work"/plain/tests/check_*; do
+  [ -x "$t" ] || continue
+  case $(basename "$t") in
+    check_noalloc) ;;                                   # see above
+    check_orient) runs+=("$t:rules" "$t:captures") ;;   # not "property": see above
+    *) runs+=("$t") ;;
+  esac
+done
+vg_one() { # binary[:case] -> log; status 0 when clean
+  local bin=${1%%:*} case= log
+  [ "$1" != "$bin" ] && case=${1#*:}
+  log="$work/vg-$(basename "$bin")${case:+-$case}.log"
+  (cd "$work/plain/tests" && CK_RUN_CASE=$case "${vg[@]}" "$bin") >"$log" 2>&1
+}
+pids=()
+names=()
+for r in "${runs[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do sleep 0.2; done
+  vg_one "$r" &
+  pids+=($!)
+  names+=("$(basename "${r%%:*}")${r#${r%%:*}}")
+done
+for i in "${!pids[@]}"; do
+  ran=$((ran + 1))
+  if ! wait "${pids[$i]}"; then
+    n=${names[$i]}
+    cat "$work/vg-${n/:/-}.log"
+    failed+=("$n")
+  fi
+done
+compiler="$work/plain/lib/portreg-compile"
+# The registry the build compiled, as the table's first line names it.
+registry=$(sed -n '1s|^/\* Generated by portreg-compile from \(.*\)\.  Do not edit\. \*/$|\1|p' \
+  "$work/plain/lib/portreg_table.c")
+for x in "$registry" tests/data/bad/*.xml tests/data/good/*.xml; do
+  [ -f "$x" ] || continue
+  ran=$((ran + 1))
+  rc=0
+  # 1 is the compiler refusing a bad registry, so valgrind's errors exit 99.
+  "${vg[@]}" --error-exitcode=99 "$compiler" --quiet "$x" "$work/table.c" \
+    >"$work/vg-compile.log" 2>&1 || rc=$?
+  if grep -qE '^==[0-9]+== ' "$work/vg-compile.log" || { [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; }; then
+    cat "$work/vg-compile.log"
+    failed+=("portreg-compile $(basename "$x")")
+  fi
+done
+elapsed=$(( $(date +%s) - start ))
+if [ ${#failed[@]} -gt 0 ] || [ "$asan_status" -ne 0 ]; then
+  echo "sanitizers.sh: FAILED: ASan+UBSan ctest: $asan_summary;" \
+       "valgrind: ${#failed[@]} of $ran runs failed${failed:+ (${failed[*]})} (${elapsed} s)"
+  exit 1
+fi
+echo "sanitizers.sh: OK: ASan+UBSan ctest ($asan_summary); valgrind clean on $ran runs (${elapsed} s)"

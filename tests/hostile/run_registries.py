@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Runs portreg-compile on every hostile and every good registry fixture.
+
+    run_registries.py COMPILER DATA_DIR [CC INCLUDE_DIR...]
+
+DATA_DIR/bad/*.xml must each be refused: exit status 1, a message
+"PATH:LINE: FRAGMENT" on stderr, and neither the output file nor a
+leftover temporary file (OUT.c.tmp.*) in the output directory.  Each bad
+file says what it expects on its first line:
+
+    <!-- expect: LINE: FRAGMENT -->
+
+DATA_DIR/good/*.xml must each compile: exit status 0 and an output file,
+with no temporary file left behind.  With CC and include directories the
+output is also compiled as C99 (-fsyntax-only), which proves that the text
+in it (quotes, backslashes, trigraphs, comment markers) was escaped.
+
+Two cases are generated rather than committed: a file over the 64 MiB
+limit (sparse, so it costs no disk) and a path that does not exist.
+
+Every run has a time limit, so a parser that expands entities or fetches a
+DTD from the network (the fixtures point at TEST-NET-1, which never
+answers) fails the test instead of hanging it.
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+TIMEOUT = 30
+EXPECT = re.compile(r"^<!-- expect: (\d+): (.*?) -->")
+
+
+def run(compiler, registry, outdir):
+    out = os.path.join(outdir, "out.c")
+    try:
+        p = subprocess.run([compiler, "--quiet", registry, out], capture_output=True,
+                           timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return None, "", out
+    return p.returncode, p.stderr.decode("utf-8", "replace"), out
+
+
+def leftovers(outdir):
+    return sorted(f for f in os.listdir(outdir) if f.startswith("out.c"))
+
+
+def check_refused(compiler, registry, line, fragment, failures):
+    with tempfile.TemporaryDirectory(prefix="portreg-hostile-") as outdir:
+        rc, err, _ = run(compiler, registry, outdir)
+        name = os.path.basename(registry)
+        where = "%s:%s:" % (registry, line)
+        problems = []
+        if rc is None:
+            problems.append("did not finish in %d s" % TIMEOUT)
+        elif rc != 1:
+            problems.append("exit status %d, expected 1" % rc)
+        if rc is not None and not any(l.startswith(where) and fragment in l
+                                      for l in err.splitlines()):
+            problems.append("no line '%s ...%s...' on stderr" % (where, fragment))
+        left = leftovers(outdir)
+        if left:
+            problems.append("left behind: %s" % ", ".join(left))
+        if problems:
+            failures.append(name)
+            print("FAIL bad/%s: %s\n  stderr: %s" % (name, "; ".join(problems),
+                                                     err.strip().replace("\n", "\n          ")))
+        else:
+            print("ok   bad/%s: %s" % (name, err.splitlines()[0] if err else ""))
+
+
+def check_accepted(compiler, registry, cc, includes, failures):
+    with tempfile.TemporaryDirectory(prefix="portreg-hostile-") as outdir:
+        rc, err, out = run(compiler, registry, outdir)
+        name = os.path.basename(registry)
+        problems = []
+        if rc != 0:
+            problems.append("exit status %s, expected 0" % rc)
+        elif leftovers(outdir) != ["out.c"]:
+            problems.append("output files: %s" % leftovers(outdir))
+        elif cc:
+            args = [cc, "-std=c99", "-fsyntax-only", "-Wall", "-Werror"]
+            args += ["-I" + d for d in includes] + [out]
+            p = subprocess.run(args, capture_output=True, timeout=120)
+            if p.returncode != 0:
+                problems.append("the table does not compile:\n" +
+                                p.stderr.decode("utf-8", "replace"))
+        if problems:
+            failures.append(name)
+            print("FAIL good/%s: %s\n  stderr: %s" % (name, "; ".join(problems), err.strip()))
+        else:
+            print("ok   good/%s" % name)
+
+
+def main(argv):
+    if len(argv) < 3:
+        sys.stderr.write(__doc__)
+        return 2
+    compiler, data = os.path.abspath(argv[1]), os.path.abspath(argv[2])
+    cc, includes = (argv[3], argv[4:]) if len(argv) > 3 else (None, [])
+    failures = []
+    bad = sorted(os.listdir(os.path.join(data, "bad")))
+    good = sorted(os.listdir(os.path.join(data, "good")))
+
+    for name in bad:
+        path = os.path.join(data, "bad", name)
+        with open(path, "rb") as f:
+            first = f.readline().decode("ascii", "replace")
+        m = EXPECT.match(first)
+        if not m:
+            failures.append(name)
+            print("FAIL bad/%s: first line is not <!-- expect: LINE: FRAGMENT -->" % name)
+            continue
+        check_refused(compiler, path, m.group(1), m.group(2), failures)
+
+    with tempfile.TemporaryDirectory(prefix="portreg-hostile-gen-") as gen:
+        huge = os.path.join(gen, "huge.xml")
+        with open(huge, "wb") as f:
+            f.truncate(64 * 1024 * 1024 + 1)
+        check_refused(compiler, huge, 1, "is larger than the", failures)
+        check_refused(compiler, os.path.join(gen, "missing.xml"), 0, "cannot open", failures)
+
+    for name in good:
+        check_accepted(compiler, os.path.join(data, "good", name), cc, includes, failures)
+
+    total = len(bad) + 2 + len(good)
+    print("%d of %d registry cases passed (%d refused, %d accepted)%s" %
+          (total - len(failures), total, len(bad) + 2, len(good),
+           "; failed: " + ", ".join(failures) if failures else ""))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -140,7 +140,7 @@ const portreg_entry *portreg_lookup_name_len(const char *name, size_t len, unsig
 {
     struct name_key k;
     uint32_t slot;
-    unsigned r, found;
+    unsigned r, found, other;
     uintptr_t address;
 
     if (!name || len == 0 || len > PORTREG_NAME_MAX || name[len - 1] == '\0')
@@ -149,17 +149,18 @@ const portreg_entry *portreg_lookup_name_len(const char *name, size_t len, unsig
     slot = slot_of(&k);
     r = portreg__name_slots[slot].first;
     found = (unsigned)slot_matches(slot, &k);
+    other = (portreg__record_flags[r] & protos & PORTREG_RF_MATCH) == 0;
     /* When the first record is not of a protocol asked for, a later one
      * may be.  Bitwise, not &&: a branch on `found` would be mispredicted
      * on half of a mixed stream of hits and misses. */
-    if (found & !(portreg__record_flags[r] & protos & PORTREG_RF_MATCH)) {
+    if (found & other) {
         const portreg_entry *first = NULL;
         return name_all(name, len, protos, &first, 1) ? first : NULL; /* a later record */
     }
     /* Masked to NULL on a miss, without a branch a mixed stream of hits
      * and misses would mispredict half the time. */
     address = (uintptr_t)&portreg__records[found * r];
-    return (const portreg_entry *)(address & ((uintptr_t)0 - found));
+    return (const portreg_entry *)(address & ((uintptr_t)0 - found)); /* NOLINT(performance-no-int-to-ptr) */
 }
 
 const portreg_entry *portreg_lookup_name(const char *name, unsigned protos)

@@ -63,7 +63,7 @@ const portreg_entry *portreg_lookup_port(uint16_t port, unsigned protos)
      * costs more than the whole lookup.  found * r keeps the index in
      * bounds either way. */
     uintptr_t address = (uintptr_t)&portreg__records[found * r];
-    return (const portreg_entry *)(address & ((uintptr_t)0 - found));
+    return (const portreg_entry *)(address & ((uintptr_t)0 - found)); /* NOLINT(performance-no-int-to-ptr) */
 }
 
 portreg_status portreg_port_status(uint16_t port, unsigned protos)

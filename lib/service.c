@@ -3,17 +3,23 @@
 
 enum { NOT_DECIMAL = 0, DECIMAL = 1, OUT_OF_RANGE = -1 };
 
-/* Digits only, as getaddrinfo's numeric service: no sign, no space. */
+/* Digits only, as getaddrinfo's numeric service: no sign, no space.  A
+ * string with any other character is a name, however it starts. */
 static int parse_decimal(const char *s, uint16_t *port)
 {
     unsigned long v = 0;
+    int too_large = 0;
     for (; *s; s++) {
         if (*s < '0' || *s > '9')
             return NOT_DECIMAL;
         v = v * 10 + (unsigned long)(*s - '0');
-        if (v > 65535)
-            return OUT_OF_RANGE;
+        if (v > 65535) {
+            too_large = 1;
+            v = 65536; /* keep v bounded while the rest is checked */
+        }
     }
+    if (too_large)
+        return OUT_OF_RANGE;
     *port = (uint16_t)v;
     return DECIMAL;
 }

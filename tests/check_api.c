@@ -172,6 +172,8 @@ START_TEST(service_strings)
         ck_assert_msg(rc < 0, "\"%s\" parsed as %u", invalid[i], port);
     }
     ck_assert_int_eq(portreg_parse_service(&port, "123badport", PORTREG_TCP), PORTREG_ENOTFOUND);
+    /* digits past 65535 followed by a letter: a name, not a number */
+    ck_assert_int_eq(portreg_parse_service(&port, "999999x", PORTREG_TCP), PORTREG_ENOTFOUND);
     ck_assert_int_eq(portreg_parse_service(&port, "no-such-service-x", PORTREG_TCP),
                      PORTREG_ENOTFOUND);
     ck_assert_int_eq(portreg_parse_service(NULL, "80", PORTREG_TCP), PORTREG_EINVAL);

@@ -25,18 +25,24 @@ static double seconds_since(const struct timespec *start)
     return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
 }
 
+/* "Index" is what maps a key to its first record (ports: bitmap, rank
+ * and rows; names: pilots and slots); "runs" list every record of a key,
+ * for the _all functions. */
 static void print_stats(const char *output, const struct emit_stats *s, double seconds)
 {
     size_t keys = s->names + s->port_keys;
+    size_t index = s->bytes_port_index + s->bytes_name_index;
+    size_t runs = s->bytes_port_runs + s->bytes_name_runs;
     printf("portreg-compile: %zu records (%zu named), %zu distinct names, %zu ports, "
            "%zu people -> %s in %.3f s\n",
            s->records, s->named_records, s->names, s->port_keys, s->people, output, seconds);
     printf("portreg-compile: records %zu B, strings %zu B, other fields %zu B, "
            "port index %zu B, name index %zu B (%zu slots, %zu buckets, seed %u), "
-           "%.2f index bytes per key\n",
+           "%.2f index bytes per key; runs %zu B (%.2f bytes per key with the index)\n",
            s->bytes_records, s->bytes_pool, s->bytes_other, s->bytes_port_index,
            s->bytes_name_index, s->name_slots, s->name_buckets, s->seeds_tried,
-           keys ? (double)(s->bytes_port_index + s->bytes_name_index) / (double)keys : 0.0);
+           keys ? (double)index / (double)keys : 0.0, runs,
+           keys ? (double)(index + runs) / (double)keys : 0.0);
 }
 
 static int write_output(const struct registry *reg, const char *output, struct emit_stats *s)

@@ -14,48 +14,13 @@
 #include <string.h>
 
 #include "portreg.h"
+#include "tuple_support.h"
 
 #ifndef PORTREG_TEST_SHARED
 #error "PORTREG_TEST_SHARED must name the shared data directory"
 #endif
 
 /* ---- Helpers ---- */
-
-static uint64_t rng_state = UINT64_C(0x243f6a8885a308d3);
-
-static uint64_t rnd(void)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return rng_state * UINT64_C(0x2545f4914f6cdd1d);
-}
-
-static unsigned rnd_below(unsigned n)
-{
-    return (unsigned)(rnd() % n);
-}
-
-static portreg_tuple mk(uint8_t proto, const char *src, uint16_t sport, const char *dst,
-                        uint16_t dport)
-{
-    portreg_tuple t;
-    int af = strchr(src, ':') != NULL ? AF_INET6 : AF_INET;
-
-    memset(&t, 0, sizeof t);
-    t.family = af == AF_INET6 ? 6 : 4;
-    t.proto = proto;
-    t.src_port = sport;
-    t.dst_port = dport;
-    ck_assert_int_eq(inet_pton(af, src, t.src_addr), 1);
-    ck_assert_int_eq(inet_pton(af, dst, t.dst_addr), 1);
-    return t;
-}
-
-static int tuple_eq(const portreg_tuple *a, const portreg_tuple *b)
-{
-    return memcmp(a, b, sizeof *a) == 0;
-}
 
 static portreg_orientation orient(portreg_tuple *out, const portreg_tuple *in, unsigned hints)
 {

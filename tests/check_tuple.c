@@ -11,45 +11,9 @@
 #include <string.h>
 
 #include "portreg.h"
+#include "tuple_support.h"
 
 /* ---- Helpers ---- */
-
-/* xorshift64*: deterministic, so a failure can be replayed. */
-static uint64_t rng_state = UINT64_C(0x9e3779b97f4a7c15);
-
-static uint64_t rnd(void)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return rng_state * UINT64_C(0x2545f4914f6cdd1d);
-}
-
-static unsigned rnd_below(unsigned n)
-{
-    return (unsigned)(rnd() % n);
-}
-
-static portreg_tuple mk(uint8_t proto, const char *src, uint16_t sport, const char *dst,
-                        uint16_t dport)
-{
-    portreg_tuple t;
-    int family = strchr(src, ':') != NULL ? 6 : 4;
-
-    memset(&t, 0, sizeof t);
-    t.family = (uint8_t)family;
-    t.proto = proto;
-    t.src_port = sport;
-    t.dst_port = dport;
-    ck_assert_int_eq(inet_pton(family == 6 ? AF_INET6 : AF_INET, src, t.src_addr), 1);
-    ck_assert_int_eq(inet_pton(family == 6 ? AF_INET6 : AF_INET, dst, t.dst_addr), 1);
-    return t;
-}
-
-static int tuple_eq(const portreg_tuple *a, const portreg_tuple *b)
-{
-    return memcmp(a, b, sizeof *a) == 0;
-}
 
 static const uint8_t protos[] = { 6, 17, 132, 33, 1, 58, 0, 2, 46, 47, 50, 89, 255 };
 

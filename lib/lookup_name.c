@@ -99,32 +99,23 @@ static inline int slot_matches(uint32_t slot, const struct name_key *k)
     return diff == 0;
 }
 
-/* The slot of `name`, or -1.  A NUL inside the name makes it differ from
- * every stored name in some word, except a NUL at the end, which would
- * read like the padding: refused first. */
-static long find_slot(const char *name, size_t len)
+/* Whether a query can be a name at all.  A NUL inside the name makes it
+ * differ from every stored name in some word, except a NUL at the end,
+ * which would read like the padding: refused here. */
+static int is_name_shaped(const char *name, size_t len)
 {
-    struct name_key k;
-    uint32_t slot;
-    if (!name || len == 0 || len > PORTREG_NAME_MAX || name[len - 1] == '\0')
-        return -1;
-    read_key(&k, name, len);
-    slot = slot_of(&k);
-    return slot_matches(slot, &k) ? (long)slot : -1;
+    return name && len > 0 && len <= PORTREG_NAME_MAX && name[len - 1] != '\0';
 }
 
-static size_t name_all(const char *name, size_t len, unsigned protos,
-                       const portreg_entry **out, size_t cap)
+/* The records of the slot's run that match `protos`, as the _all
+ * functions count and write them. */
+static size_t run_records(uint32_t slot, unsigned protos, const portreg_entry **out, size_t cap)
 {
-    long slot = find_slot(name, len);
-    unsigned i, end;
+    unsigned i, end = portreg__name_start[slot + 1];
     size_t total = 0;
 
-    if (slot < 0)
-        return 0;
     if (!out)
         cap = 0;
-    end = portreg__name_start[slot + 1];
     for (i = portreg__name_start[slot]; i < end; i++) {
         unsigned r = portreg__name_records[i];
         if (!(portreg__record_flags[r] & protos & PORTREG_RF_MATCH))
@@ -136,6 +127,19 @@ static size_t name_all(const char *name, size_t len, unsigned protos,
     return total;
 }
 
+static size_t name_all(const char *name, size_t len, unsigned protos,
+                       const portreg_entry **out, size_t cap)
+{
+    struct name_key k;
+    uint32_t slot;
+
+    if (!is_name_shaped(name, len))
+        return 0;
+    read_key(&k, name, len);
+    slot = slot_of(&k);
+    return slot_matches(slot, &k) ? run_records(slot, protos, out, cap) : 0;
+}
+
 const portreg_entry *portreg_lookup_name_len(const char *name, size_t len, unsigned protos)
 {
     struct name_key k;
@@ -143,7 +147,7 @@ const portreg_entry *portreg_lookup_name_len(const char *name, size_t len, unsig
     unsigned r, found, other;
     uintptr_t address;
 
-    if (!name || len == 0 || len > PORTREG_NAME_MAX || name[len - 1] == '\0')
+    if (!is_name_shaped(name, len))
         return NULL;
     read_key(&k, name, len);
     slot = slot_of(&k);
@@ -155,7 +159,7 @@ const portreg_entry *portreg_lookup_name_len(const char *name, size_t len, unsig
      * on half of a mixed stream of hits and misses. */
     if (found & other) {
         const portreg_entry *first = NULL;
-        return name_all(name, len, protos, &first, 1) ? first : NULL; /* a later record */
+        return run_records(slot, protos, &first, 1) ? first : NULL;
     }
     /* Masked to NULL on a miss, without a branch a mixed stream of hits
      * and misses would mispredict half the time. */

@@ -1,11 +1,8 @@
 /*
- * No lookup path allocates: malloc, calloc, realloc, free (and the
- * aligned variants) are defined in this executable, so they interpose the
- * C library's for libportreg.so as well (the executable comes first in
- * the dynamic linker's symbol lookup; -Wl,--wrap would not reach calls made
- * inside the shared library).  They count calls while `counting` is set
- * and forward to glibc's __libc_* entry points.  Each test calls every
- * public function many times with counting on and asserts the count is 0.
+ * No lookup path allocates.  tests/alloc_count.c interposes malloc and
+ * friends, for libportreg.so too, and counts their calls; each test calls
+ * every public function many times while counting and asserts the count
+ * is 0.
  */
 #define _GNU_SOURCE
 #include <check.h>
@@ -14,97 +11,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc_count.h"
 #include "portreg.h"
-
-#ifdef __GLIBC__
-
-extern void *__libc_malloc(size_t size);
-extern void *__libc_calloc(size_t n, size_t size);
-extern void *__libc_realloc(void *p, size_t size);
-extern void __libc_free(void *p);
-extern void *__libc_memalign(size_t alignment, size_t size);
-
-static volatile int counting;
-static volatile unsigned long calls;
-
-void *malloc(size_t size)
-{
-    if (counting)
-        calls++;
-    return __libc_malloc(size);
-}
-
-void *calloc(size_t n, size_t size)
-{
-    if (counting)
-        calls++;
-    return __libc_calloc(n, size);
-}
-
-void *realloc(void *p, size_t size)
-{
-    if (counting)
-        calls++;
-    return __libc_realloc(p, size);
-}
-
-void free(void *p)
-{
-    if (counting && p)
-        calls++;
-    __libc_free(p);
-}
-
-void *memalign(size_t alignment, size_t size)
-{
-    if (counting)
-        calls++;
-    return __libc_memalign(alignment, size);
-}
-
-void *aligned_alloc(size_t alignment, size_t size)
-{
-    if (counting)
-        calls++;
-    return __libc_memalign(alignment, size);
-}
-
-int posix_memalign(void **out, size_t alignment, size_t size)
-{
-    void *p;
-    if (counting)
-        calls++;
-    p = __libc_memalign(alignment, size);
-    if (!p)
-        return 12; /* ENOMEM */
-    *out = p;
-    return 0;
-}
 
 static volatile uintptr_t sink;
 #define USE(x) (sink += (uintptr_t)(x))
-
-static void start(void)
-{
-    calls = 0;
-    counting = 1;
-}
-
-static unsigned long stop(void)
-{
-    counting = 0;
-    return calls;
-}
 
 /* Proves the wrappers do count: an allocation inside the window. */
 START_TEST(test_wrappers_count)
 {
     void *p;
-    start();
+    alloc_count_start();
     p = malloc(16);
     USE(p);
     free(p);
-    ck_assert_uint_eq(stop(), 2);
+    ck_assert_uint_eq(alloc_count_stop(), 2);
 }
 END_TEST
 
@@ -158,7 +79,7 @@ START_TEST(test_entries_and_name_lookups)
     const portreg_entry *out[8];
     int round;
 
-    start();
+    alloc_count_start();
     for (round = 0; round < 3; round++) {
         for (i = 0; i <= count; i++) { /* one past the end too */
             const portreg_entry *e = portreg_at(i);
@@ -202,7 +123,7 @@ START_TEST(test_entries_and_name_lookups)
         USE(portreg_entry_index(NULL));
         touch_entry(NULL);
     }
-    ck_assert_uint_eq(stop(), 0);
+    ck_assert_uint_eq(alloc_count_stop(), 0);
 }
 END_TEST
 
@@ -212,7 +133,7 @@ START_TEST(test_port_lookups)
     unsigned port, proto;
     int round;
 
-    start();
+    alloc_count_start();
     for (round = 0; round < 2; round++)
         for (port = 0; port < 65536; port++) {
             USE(portreg_classify((uint16_t)port));
@@ -223,7 +144,7 @@ START_TEST(test_port_lookups)
                 USE(portreg_port_status((uint16_t)port, proto));
             }
         }
-    ck_assert_uint_eq(stop(), 0);
+    ck_assert_uint_eq(alloc_count_stop(), 0);
 }
 END_TEST
 
@@ -232,7 +153,7 @@ START_TEST(test_names_of_enums)
     int i, round;
     static const char *const protos[] = {"tcp", "UDP", "sctp", "Dccp", "icmp", "", NULL};
 
-    start();
+    alloc_count_start();
     for (round = 0; round < 1000; round++) {
         for (i = -6; i < 10; i++) {
             USE(portreg_strerror(i));
@@ -244,7 +165,7 @@ START_TEST(test_names_of_enums)
         for (i = 0; i < (int)(sizeof protos / sizeof protos[0]); i++)
             USE(portreg_proto_from_name(protos[i]));
     }
-    ck_assert_uint_eq(stop(), 0);
+    ck_assert_uint_eq(alloc_count_stop(), 0);
 }
 END_TEST
 
@@ -270,7 +191,7 @@ START_TEST(test_tuples)
     size_t i;
     unsigned hints;
 
-    start();
+    alloc_count_start();
     for (round = 0; round < 500; round++)
         for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
             memset(&t, 0, sizeof t);
@@ -293,7 +214,7 @@ START_TEST(test_tuples)
     USE(portreg_tuple_parse(NULL, "tcp"));
     USE(portreg_tuple_reverse(NULL, NULL));
     USE(portreg_tuple_format(NULL, buf, sizeof buf));
-    ck_assert_uint_eq(stop(), 0);
+    ck_assert_uint_eq(alloc_count_stop(), 0);
     ck_assert_int_ge(parsed, 500 * 5); /* the test exercised real tuples */
 }
 END_TEST
@@ -314,20 +235,15 @@ static Suite *noalloc_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(noalloc_suite());
+    SRunner *sr;
     int failed;
+    if (!alloc_count_available()) { /* no __libc_* entry points to forward to */
+        puts("check_noalloc: needs glibc's __libc_malloc; skipped");
+        return 77;
+    }
+    sr = srunner_create(noalloc_suite());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);
     return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
-
-#else /* not glibc: no __libc_* entry points to forward to */
-
-int main(void)
-{
-    puts("check_noalloc: needs glibc's __libc_malloc; skipped");
-    return 77;
-}
-
-#endif

@@ -649,15 +649,15 @@ static void time_fast_methods(void)
                 if (m == M_GLIBC || !method_present(w, m))
                     continue;
                 if (m == M_PORTREG)
-                    bench_alloc_counting = 1;
+                    alloc_count_start();
                 v[m * runs + r] = time_method(w, m, lookups);
-                bench_alloc_counting = 0;
+                if (m == M_PORTREG)
+                    portreg_allocs += alloc_count_stop();
             }
         for (m = 0; m < M_COUNT; m++)
             if (m != M_GLIBC && method_present(w, m))
                 summarise(&results[w][m], v + m * runs, runs, lookups);
     }
-    portreg_allocs = bench_alloc_calls;
     free(v);
 }
 
@@ -1126,12 +1126,12 @@ static void print_targets(void)
         printf("| start-up within noise | not measured | NOT MEASURED |\n");
     }
     printf("| no allocation | %s | %s |\n",
-           bench_alloc_available() ? (portreg_allocs ? "malloc calls during portreg's timed "
+           alloc_count_available() ? (portreg_allocs ? "malloc calls during portreg's timed "
                                                        "lookups: some"
                                                      : "0 malloc/calloc/realloc/free calls "
                                                        "during portreg's timed lookups")
                                    : "allocation counting unavailable",
-           bench_alloc_available() ? verdict(portreg_allocs == 0) : "NOT MEASURED");
+           alloc_count_available() ? verdict(portreg_allocs == 0) : "NOT MEASURED");
 }
 
 static void print_artefacts(void)

@@ -1,31 +1,45 @@
 /* Port lookups through the rank dictionary of portreg_table.h. */
 #include "entry_internal.h"
 
-/* Bits set in x.  Without a POPCNT instruction in the target (baseline
- * x86-64 has none), __builtin_popcountll is a libgcc call, slower than the
- * classic SWAR count (Hacker's Delight 5-2) used then. */
-static inline unsigned popcount64(uint64_t x)
-{
+#if defined(PORTREG_POPCNT_DISPATCH)
+#include <cpuid.h>
+#endif
+
+/* Whether the whole file is compiled for a CPU with POPCNT. */
 #if defined(__POPCNT__)
-    return (unsigned)__builtin_popcountll(x);
+#define HAVE_POPCNT 1
 #else
+#define HAVE_POPCNT 0
+#endif
+
+/* Bits set in x by the classic SWAR count (Hacker's Delight 5-2).  Without
+ * a POPCNT instruction in the target (baseline x86-64 has none),
+ * __builtin_popcountll is a libgcc call, slower than this. */
+static inline unsigned popcount_swar(uint64_t x)
+{
     x -= (x >> 1) & UINT64_C(0x5555555555555555);
     x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
     x = (x + (x >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
     return (unsigned)((x * UINT64_C(0x0101010101010101)) >> 56);
-#endif
+}
+
+/* Bits set in x.  `insn` is a constant wherever this is inlined: 1 where
+ * the function it lands in is compiled for a CPU with POPCNT. */
+static inline unsigned popcount64(uint64_t x, int insn)
+{
+    return insn ? (unsigned)__builtin_popcountll(x) : popcount_swar(x);
 }
 
 /* The port's row in portreg__port_first: 0 when no record covers it.
  * Hits and misses take the same instructions, with no branch to
  * mispredict, so independent lookups overlap in the CPU. */
-static inline unsigned port_row(uint16_t port)
+static inline unsigned port_row(uint16_t port, int insn)
 {
     uint64_t word = portreg__port_bits[port / 64];
     unsigned shift = port % 64u;
     unsigned present = (unsigned)(word >> shift) & 1u;
     uint64_t below = word & ((UINT64_C(1) << shift) - 1);
-    return present * (portreg__port_rank[port / 64] + popcount64(below));
+    return present * (portreg__port_rank[port / 64] + popcount64(below, insn));
 }
 
 /* Entry `p` of the row when `protos` has bit p, else PORTREG_PORT_NONE:
@@ -44,9 +58,9 @@ static inline unsigned smaller(unsigned a, unsigned b)
  * registry order, else PORTREG_PORT_RESERVED, else PORTREG_PORT_NONE.
  * One protocol, the usual call, is one column: a branch on the kind of
  * call, which a caller keeps the same, so it predicts well. */
-static inline unsigned row_first(uint16_t port, unsigned protos)
+static inline unsigned row_first(uint16_t port, unsigned protos, int insn)
 {
-    const uint16_t *row = portreg__port_first[port_row(port)];
+    const uint16_t *row = portreg__port_first[port_row(port, insn)];
     protos &= PORTREG_ANY;
     if (protos != 0 && (protos & (protos - 1)) == 0)
         return row[__builtin_ctz(protos)];
@@ -54,9 +68,9 @@ static inline unsigned row_first(uint16_t port, unsigned protos)
                    smaller(column(row, protos, 2), column(row, protos, 3)));
 }
 
-const portreg_entry *portreg_lookup_port(uint16_t port, unsigned protos)
+static inline const portreg_entry *lookup_port(uint16_t port, unsigned protos, int insn)
 {
-    unsigned r = row_first(port, protos);
+    unsigned r = row_first(port, protos, insn);
     unsigned found = r < PORTREG_PORT_RESERVED;
     /* The record's address masked to NULL on a miss: a branch here would
      * be mispredicted on half of a mixed stream of hits and misses, which
@@ -66,18 +80,91 @@ const portreg_entry *portreg_lookup_port(uint16_t port, unsigned protos)
     return (const portreg_entry *)(address & ((uintptr_t)0 - found)); /* NOLINT(performance-no-int-to-ptr) */
 }
 
-portreg_status portreg_port_status(uint16_t port, unsigned protos)
+static inline portreg_status port_status(uint16_t port, unsigned protos, int insn)
 {
-    unsigned r = row_first(port, protos);
+    unsigned r = row_first(port, protos, insn);
     if (r < PORTREG_PORT_RESERVED)
         return PORTREG_STATUS_ASSIGNED;
     return r == PORTREG_PORT_RESERVED ? PORTREG_STATUS_RESERVED : PORTREG_STATUS_UNASSIGNED;
 }
 
+#if defined(PORTREG_POPCNT_DISPATCH)
+/*
+ * The library is built for baseline x86-64, which lacks POPCNT, so that it
+ * runs on every x86-64; nearly every x86-64 in use has it (since 2008),
+ * and it takes a third off a port lookup.  So the two constant-time port
+ * functions come in two builds, and the dynamic linker binds each symbol
+ * to one of them once, when it loads the library (a GNU indirect
+ * function, as glibc does for memcpy): no call pays for the choice, and
+ * nothing runs at start-up that the linker would not run anyway.
+ * CMake enables this only where the toolchain and libc support it.
+ */
+__attribute__((target("popcnt"))) static const portreg_entry *
+lookup_port_popcnt(uint16_t port, unsigned protos)
+{
+    return lookup_port(port, protos, 1);
+}
+
+static const portreg_entry *lookup_port_baseline(uint16_t port, unsigned protos)
+{
+    return lookup_port(port, protos, 0);
+}
+
+__attribute__((target("popcnt"))) static portreg_status port_status_popcnt(uint16_t port,
+                                                                           unsigned protos)
+{
+    return port_status(port, protos, 1);
+}
+
+static portreg_status port_status_baseline(uint16_t port, unsigned protos)
+{
+    return port_status(port, protos, 0);
+}
+
+/* Resolvers run inside the dynamic linker, before the program: the CPUID
+ * instruction only, no call and no data that needs relocating. */
+static int cpu_has_popcnt(void)
+{
+    unsigned eax, ebx, ecx, edx;
+    return __get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & bit_POPCNT);
+}
+
+typedef const portreg_entry *lookup_port_fn(uint16_t, unsigned);
+typedef portreg_status port_status_fn(uint16_t, unsigned);
+
+static lookup_port_fn *resolve_lookup_port(void)
+{
+    return cpu_has_popcnt() ? lookup_port_popcnt : lookup_port_baseline;
+}
+
+static port_status_fn *resolve_port_status(void)
+{
+    return cpu_has_popcnt() ? port_status_popcnt : port_status_baseline;
+}
+
+const portreg_entry *portreg_lookup_port(uint16_t port, unsigned protos)
+    __attribute__((ifunc("resolve_lookup_port")));
+portreg_status portreg_port_status(uint16_t port, unsigned protos)
+    __attribute__((ifunc("resolve_port_status")));
+
+#else
+
+const portreg_entry *portreg_lookup_port(uint16_t port, unsigned protos)
+{
+    return lookup_port(port, protos, HAVE_POPCNT);
+}
+
+portreg_status portreg_port_status(uint16_t port, unsigned protos)
+{
+    return port_status(port, protos, HAVE_POPCNT);
+}
+
+#endif
+
 size_t portreg_lookup_port_all(uint16_t port, unsigned protos, const portreg_entry **out,
                                size_t cap)
 {
-    unsigned row = port_row(port), i, end;
+    unsigned row = port_row(port, HAVE_POPCNT), i, end;
     size_t total = 0;
 
     if (row == 0)

@@ -155,19 +155,23 @@ static LOOKUP_INLINE struct probe probe_name(const char *name, size_t len)
  * functions count and write them. */
 static size_t run_records(uint32_t slot, unsigned protos, const portreg_entry **out, size_t cap)
 {
-    unsigned i, end = portreg__name_start[slot + 1];
+    const struct portreg_run *listed =
+        listed_run(portreg__name_runs, portreg__name_run_count, slot);
+    const char *folded = slot_name(slot);
     size_t total = 0;
+    unsigned i;
 
     if (!out)
         cap = 0;
-    for (i = portreg__name_start[slot]; i < end; i++) {
-        unsigned r = portreg__name_records[i];
-        if (!(portreg__record_flags[r] & protos & PORTREG_RF_MATCH))
-            continue;
-        if (total < cap)
-            out[total] = &portreg__records[r];
-        total++;
+    if (listed) {
+        for (i = listed[0].start; i < listed[1].start; i++)
+            total = take_record(portreg__name_run_records[i], protos, out, cap, total);
+        return total;
     }
+    for (i = portreg__name_slots[slot].first; i < portreg__record_count &&
+                                              portreg_name_folds_to(pool_string(portreg__records[i].name), folded);
+         i++)
+        total = take_record(i, protos, out, cap, total);
     return total;
 }
 

@@ -164,21 +164,23 @@ portreg_status portreg_port_status(uint16_t port, unsigned protos)
 size_t portreg_lookup_port_all(uint16_t port, unsigned protos, const portreg_entry **out,
                                size_t cap)
 {
-    unsigned row = port_row(port, HAVE_POPCNT), i, end;
+    unsigned first = row_first(port, PORTREG_ANY, HAVE_POPCNT), i;
+    const struct portreg_run *listed;
     size_t total = 0;
 
-    if (row == 0)
-        return 0;
+    if (first >= PORTREG_PORT_RESERVED)
+        return 0; /* no named record covers the port */
     if (!out)
         cap = 0;
-    end = portreg__port_start[row];
-    for (i = portreg__port_start[row - 1]; i < end; i++) {
-        unsigned r = portreg__port_records[i], flags = portreg__record_flags[r];
-        if (!(flags & PORTREG_RF_NAMED) || !(flags & protos & PORTREG_RF_MATCH))
-            continue;
-        if (total < cap)
-            out[total] = &portreg__records[r];
-        total++;
+    listed = listed_run(portreg__port_runs, portreg__port_run_count, port);
+    if (listed) {
+        for (i = listed[0].start; i < listed[1].start; i++)
+            total = take_record(portreg__port_run_records[i], protos, out, cap, total);
+        return total;
     }
+    for (i = first; i < portreg__record_count &&
+                    portreg_covers_port(&portreg__records[i], portreg__record_flags[i], port);
+         i++)
+        total = take_record(i, protos, out, cap, total);
     return total;
 }

@@ -13,12 +13,14 @@
  *    64-bit word, and rank + popcount gives the port's row: an
  *    order-preserving minimal perfect hash of the port universe, probed
  *    once, whose bit test is the verification.  The row holds the first
- *    named record for each protocol; it also selects a run of all the
- *    port's record numbers in registry order.  docs/DESIGN.md says why.
+ *    named record for each protocol.  docs/DESIGN.md says why.
  *  - Names: hash-and-displace (PTHash style).  The case-folded name hashes
  *    to a bucket; the bucket's pilot displaces it to one slot; the slot's
- *    folded name is compared once, a word at a time.  The slot selects a
- *    run of record numbers in registry order.
+ *    folded name is compared once, a word at a time.  The slot holds the
+ *    name's first record.
+ *  - Runs, all the records of a port or a name in registry order (for the
+ *    _all functions): found by scanning from the first record, except for
+ *    the few listed (see struct portreg_run).
  */
 #ifndef PORTREG_TABLE_H
 #define PORTREG_TABLE_H
@@ -112,8 +114,6 @@ extern const struct portreg_person portreg__people[];
 extern const uint64_t portreg__port_bits[PORTREG_PORT_WORDS];
 extern const uint16_t portreg__port_rank[PORTREG_PORT_WORDS];
 extern const uint16_t portreg__port_first[][4];
-extern const uint16_t portreg__port_start[]; /* row - 1 -> run; one past the end too */
-extern const uint16_t portreg__port_records[];
 
 /* Name index. */
 extern const uint64_t portreg__name_seed;
@@ -130,19 +130,58 @@ struct portreg_name_slot {
     uint16_t first;
 };
 extern const struct portreg_name_slot portreg__name_slots[];
-extern const uint16_t portreg__name_start[];  /* slot -> run; one past the end too */
-extern const uint16_t portreg__name_records[];
+
+/*
+ * Runs.  The registry lists the records of a port together, and nearly
+ * always those of a name, so a key's run is usually the stretch of
+ * consecutive records that starts at its first named record (a row's
+ * smallest entry; a slot's first) and ends at the first record that is not
+ * the key's (portreg_covers_port, portreg_name_folds_to); the runtime
+ * scans it, taking the named records.  The compiler checks each key's
+ * scan against the registry and lists the keys whose scan would be wrong:
+ * sorted by key (port, or slot), the run of entry i is
+ * run_records[runs[i].start .. runs[i + 1].start); one more entry, after
+ * the last, gives the end.  Listed runs hold named records only.
+ */
+struct portreg_run {
+    uint16_t key;
+    uint16_t start;
+};
+extern const uint32_t portreg__port_run_count;
+extern const struct portreg_run portreg__port_runs[];
+extern const uint16_t portreg__port_run_records[];
+extern const uint32_t portreg__name_run_count;
+extern const struct portreg_run portreg__name_runs[];
+extern const uint16_t portreg__name_run_records[];
 
 #if defined(__GNUC__) && __GNUC__ >= 4
 #pragma GCC visibility pop
 #endif
 
-/* ---- Hashing, shared by the compiler and the runtime ---- */
+/* ---- Shared by the compiler and the runtime ---- */
 
 /* ASCII case folding only (RFC 6335 section 5.1); other bytes stay. */
 static inline unsigned char portreg_fold(unsigned char c)
 {
     return (unsigned char)((unsigned)(c - 'A') < 26u ? c + ('a' - 'A') : c);
+}
+
+/* Whether a record with these flags is one of the port's: where the scan
+ * of a port's run stops. */
+static inline int portreg_covers_port(const struct portreg_entry *e, unsigned flags,
+                                      unsigned port)
+{
+    return (flags & PORTREG_RF_NUMBER) && e->port_lo <= port && port <= e->port_hi;
+}
+
+/* Whether `name` folds to `folded`: where the scan of a name's run stops. */
+static inline int portreg_name_folds_to(const char *name, const char *folded)
+{
+    for (; *folded; name++, folded++) {
+        if (portreg_fold((unsigned char)*name) != (unsigned char)*folded)
+            return 0;
+    }
+    return *name == '\0';
 }
 
 /* A strong 64-bit finaliser (Stafford's Mix13 variant of splitmix64). */

@@ -15,6 +15,14 @@
 #include "strpool.h"
 #include "text.h"
 
+/* The runs a scan would get wrong (portreg_table.h), as written out. */
+struct run_list {
+    struct portreg_run *runs; /* count, then the end */
+    size_t count;
+    uint16_t *records;
+    size_t entries;
+};
+
 struct tables {
     struct strpool pool;
     uint32_t registry_updated;
@@ -40,17 +48,15 @@ struct tables {
     uint64_t port_bits[PORTREG_PORT_WORDS];
     uint16_t port_rank[PORTREG_PORT_WORDS];
     uint16_t (*port_first)[4]; /* row 0: no record */
-    uint16_t *port_start;
     size_t port_keys;
+    uint16_t *port_start; /* while building: row - 1 -> port_records */
     uint16_t *port_records;
-    size_t port_entries;
+    struct run_list port_runs;
 
     struct name_index names;
     size_t name_count;
     struct portreg_name_slot *name_slots;
-    uint16_t *name_start; /* by slot, plus one */
-    uint16_t *name_records;
-    size_t name_entries;
+    struct run_list name_runs;
 };
 
 static int too_many(const char *what, size_t count, size_t limit)
@@ -60,6 +66,39 @@ static int too_many(const char *what, size_t count, size_t limit)
     fprintf(stderr, "portreg-compile: %zu %s exceed the table format's limit of %zu; "
             "widen the field in lib/portreg_table.h\n", count, what, limit);
     return 1;
+}
+
+/* ---- Runs that a scan would get wrong (portreg_table.h) ---- */
+
+static void run_list_init(struct run_list *l, size_t keys, size_t entries)
+{
+    l->runs = xmalloc((keys + 1) * sizeof *l->runs);
+    l->records = xmalloc((entries + 1) * sizeof *l->records);
+    l->count = 0;
+    l->entries = 0;
+}
+
+/* Lists the run of `key`, records[0 .. n).  Keys come in increasing order. */
+static void run_list_add(struct run_list *l, size_t key, const uint16_t *records, size_t n)
+{
+    l->runs[l->count].key = (uint16_t)key;
+    l->runs[l->count].start = (uint16_t)l->entries;
+    l->count++;
+    memcpy(l->records + l->entries, records, n * sizeof *records);
+    l->entries += n;
+}
+
+/* The entry after the last, which gives the last run its end. */
+static void run_list_end(struct run_list *l)
+{
+    l->runs[l->count].key = UINT16_MAX;
+    l->runs[l->count].start = (uint16_t)l->entries;
+}
+
+static void run_list_free(struct run_list *l)
+{
+    free(l->runs);
+    free(l->records);
 }
 
 /* ---- Interning: one index per distinct key string ---- */
@@ -337,6 +376,53 @@ static void build_port_first(struct tables *t)
         fill_port_row(t, t->port_first[d + 1], t->port_start[d], t->port_start[d + 1]);
 }
 
+/* The named records of row d's run, into `named`; returns how many. */
+static size_t named_in_row(const struct tables *t, size_t d, uint16_t *named)
+{
+    size_t k, n = 0;
+    for (k = t->port_start[d]; k < t->port_start[d + 1]; k++) {
+        if (t->flags[t->port_records[k]] & PORTREG_RF_NAMED)
+            named[n++] = t->port_records[k];
+    }
+    return n;
+}
+
+/* How many named records lookup_port.c's scan finds for `port`, starting
+ * at the row's smallest entry. */
+static size_t port_scan_count(const struct tables *t, size_t port, const uint16_t row[4])
+{
+    size_t first = row[0], i, n = 0;
+    unsigned p;
+    for (p = 1; p < 4; p++)
+        first = row[p] < first ? row[p] : first;
+    if (first >= PORTREG_PORT_RESERVED)
+        return 0;
+    for (i = first; i < t->record_count && portreg_covers_port(&t->records[i], t->flags[i], port);
+         i++)
+        n += (t->flags[i] & PORTREG_RF_NAMED) != 0;
+    return n;
+}
+
+/* Lists the ports whose records are not together in the registry. */
+static void list_port_runs(struct tables *t, const uint32_t *count)
+{
+    uint16_t *named = xmalloc((t->record_count + 1) * sizeof *named);
+    size_t port, d = 0;
+
+    run_list_init(&t->port_runs, t->port_keys, t->port_start[t->port_keys]);
+    for (port = 0; port < 65536; port++) {
+        size_t n;
+        if (!count[port])
+            continue;
+        n = named_in_row(t, d, named);
+        if (port_scan_count(t, port, t->port_first[d + 1]) != n)
+            run_list_add(&t->port_runs, port, named, n);
+        d++;
+    }
+    run_list_end(&t->port_runs);
+    free(named);
+}
+
 static int build_port_index(struct tables *t)
 {
     uint32_t *count = xmalloc(65537 * sizeof *count);
@@ -365,7 +451,6 @@ static int build_port_index(struct tables *t)
         return -1;
     }
     t->port_keys = dense;
-    t->port_entries = total;
     t->port_start = xmalloc((dense + 1) * sizeof *t->port_start);
     t->port_records = xmalloc((total + 1) * sizeof *t->port_records);
     dense = 0;
@@ -383,9 +468,10 @@ static int build_port_index(struct tables *t)
             for (port = t->records[i].port_lo; port <= t->records[i].port_hi; port++)
                 t->port_records[fill[port]++] = (uint16_t)i;
     }
+    build_port_first(t);
+    list_port_runs(t, count);
     free(count);
     free(fill);
-    build_port_first(t);
     return 0;
 }
 
@@ -395,8 +481,32 @@ struct name_group {
     size_t first, count; /* into a by-name list of record numbers */
 };
 
+/* Lists the names whose records lookup_name.c's scan, from the slot's
+ * first record while the names fold to the slot's, would not all find. */
+static void list_name_runs(struct tables *t, const struct registry *reg,
+                           const size_t *name_start, const uint16_t *name_records)
+{
+    size_t slot;
+
+    run_list_init(&t->name_runs, t->names.slot_count, name_start[t->names.slot_count]);
+    for (slot = 0; slot < t->names.slot_count; slot++) {
+        const char *folded = t->pool.data + 8 * (size_t)t->name_slots[slot].key;
+        size_t n = name_start[slot + 1] - name_start[slot], i, scanned = 0;
+        if (n == 0)
+            continue;
+        for (i = t->name_slots[slot].first;
+             i < reg->record_count && portreg_name_folds_to(reg->records[i].name, folded); i++)
+            scanned++;
+        if (scanned != n)
+            run_list_add(&t->name_runs, slot, name_records + name_start[slot], n);
+    }
+    run_list_end(&t->name_runs);
+}
+
 static int build_name_index(struct tables *t, const struct registry *reg)
 {
+    size_t *name_start;
+    uint16_t *name_records;
     struct interner seen;
     struct name_group *groups = xmalloc((reg->record_count + 1) * sizeof *groups);
     size_t *group_of = xmalloc((reg->record_count + 1) * sizeof *group_of);
@@ -437,20 +547,20 @@ static int build_name_index(struct tables *t, const struct registry *reg)
         return -1;
     }
     t->name_count = n;
-    t->name_entries = named;
-    if (too_many("named records", named, UINT16_MAX))
+    if (too_many("named records", named, UINT16_MAX) ||
+        too_many("name slots", t->names.slot_count, UINT16_MAX))
         return -1;
 
-    /* Runs are laid out in slot order, so slot s owns
+    /* Each slot's records, laid out in slot order: slot s owns
      * name_records[name_start[s] .. name_start[s + 1]). */
     t->name_slots = xmalloc(t->names.slot_count * sizeof *t->name_slots);
-    t->name_start = xmalloc((t->names.slot_count + 1) * sizeof *t->name_start);
-    t->name_records = xmalloc((named + 1) * sizeof *t->name_records);
+    name_start = xmalloc((t->names.slot_count + 1) * sizeof *name_start);
+    name_records = xmalloc((named + 1) * sizeof *name_records);
     {
         size_t total = 0;
         for (slot = 0; slot < t->names.slot_count; slot++) {
             long k = t->names.slot_key[slot];
-            t->name_start[slot] = (uint16_t)total;
+            name_start[slot] = total;
             t->name_slots[slot].key = (uint16_t)(k < 0 ? 0 : groups[k].folded / 8);
             if (k >= 0) {
                 groups[k].first = total;
@@ -458,20 +568,23 @@ static int build_name_index(struct tables *t, const struct registry *reg)
                 groups[k].count = 0; /* refilled below */
             }
         }
-        t->name_start[slot] = (uint16_t)total;
+        name_start[slot] = total;
     }
     for (i = 0; i < reg->record_count; i++) {
         struct name_group *g;
         if (!reg->records[i].name[0])
             continue;
         g = &groups[group_of[i]];
-        t->name_records[g->first + g->count++] = (uint16_t)i;
+        name_records[g->first + g->count++] = (uint16_t)i;
     }
     /* One more entry than there are named records: the sentinel that an
      * empty slot at the end names as its first record. */
-    t->name_records[named] = 0;
+    name_records[named] = 0;
     for (slot = 0; slot < t->names.slot_count; slot++)
-        t->name_slots[slot].first = t->name_records[t->name_start[slot]];
+        t->name_slots[slot].first = name_records[name_start[slot]];
+    list_name_runs(t, reg, name_start, name_records);
+    free(name_start);
+    free(name_records);
     free(keys);
     free(groups);
     free(group_of);
@@ -566,6 +679,19 @@ static void write_side_tables(FILE *out, const struct tables *t)
     fputs(t->person_count ? "};\n\n" : "{0}};\n\n", out);
 }
 
+static void write_runs(FILE *out, const char *kind, const struct run_list *l)
+{
+    size_t i;
+    char decl[64];
+    fprintf(out, "const uint32_t portreg__%s_run_count = %zu;\n", kind, l->count);
+    fprintf(out, "const struct portreg_run portreg__%s_runs[] = {\n", kind);
+    for (i = 0; i <= l->count; i++)
+        fprintf(out, "{%u,%u},\n", l->runs[i].key, l->runs[i].start);
+    fputs("};\n\n", out);
+    snprintf(decl, sizeof decl, "const uint16_t portreg__%s_run_records[]", kind);
+    write_u16s(out, decl, l->records, l->entries);
+}
+
 static void write_port_index(FILE *out, const struct tables *t)
 {
     size_t i;
@@ -581,8 +707,7 @@ static void write_port_index(FILE *out, const struct tables *t)
         fprintf(out, "{%u,%u,%u,%u},\n", t->port_first[i][0], t->port_first[i][1],
                 t->port_first[i][2], t->port_first[i][3]);
     fputs("};\n\n", out);
-    write_u16s(out, "const uint16_t portreg__port_start[]", t->port_start, t->port_keys + 1);
-    write_u16s(out, "const uint16_t portreg__port_records[]", t->port_records, t->port_entries);
+    write_runs(out, "port", &t->port_runs);
 }
 
 static void write_name_index(FILE *out, const struct tables *t)
@@ -602,10 +727,7 @@ static void write_name_index(FILE *out, const struct tables *t)
         fprintf(out, "{%u,%u},%s", t->name_slots[i].key, t->name_slots[i].first,
                 i % 8 == 7 ? "\n" : "");
     fputs("\n};\n\n", out);
-    write_u16s(out, "const uint16_t portreg__name_start[]", t->name_start,
-               (size_t)t->names.slot_count + 1);
-    write_u16s(out, "const uint16_t portreg__name_records[]", t->name_records,
-               t->name_entries + 1);
+    write_runs(out, "name", &t->name_runs);
 }
 
 static void fill_stats(const struct tables *t, struct emit_stats *s)
@@ -618,7 +740,7 @@ static void fill_stats(const struct tables *t, struct emit_stats *s)
     s->names = t->name_count;
     s->people = t->person_count;
     s->port_keys = t->port_keys;
-    s->port_entries = t->port_entries;
+    s->port_entries = t->port_start[t->port_keys];
     s->name_slots = t->names.slot_count;
     s->name_buckets = t->names.bucket_count;
     s->seeds_tried = t->names.attempts;
@@ -626,9 +748,11 @@ static void fill_stats(const struct tables *t, struct emit_stats *s)
     s->bytes_pool = t->pool.len;
     s->bytes_port_index = sizeof t->port_bits + sizeof t->port_rank +
                           (t->port_keys + 1) * sizeof *t->port_first;
-    s->bytes_port_runs = (t->port_keys + 1) * 2 + t->port_entries * 2;
+    s->bytes_port_runs = (t->port_runs.count + 1) * sizeof *t->port_runs.runs +
+                         t->port_runs.entries * sizeof *t->port_runs.records;
     s->bytes_name_index = t->names.bucket_count * 2 + t->names.slot_count * 4;
-    s->bytes_name_runs = (t->names.slot_count + 1) * 2 + t->name_entries * 2;
+    s->bytes_name_runs = (t->name_runs.count + 1) * sizeof *t->name_runs.runs +
+                         t->name_runs.entries * sizeof *t->name_runs.records;
     s->bytes_other = t->date_count * 4 + t->extra_count * sizeof *t->extras +
                      t->ref_count * sizeof *t->refs + t->party_count * sizeof *t->parties +
                      t->party_people_count * 2 + t->person_count * sizeof *t->people;
@@ -648,10 +772,10 @@ static void free_tables(struct tables *t)
     free(t->port_first);
     free(t->port_start);
     free(t->port_records);
+    run_list_free(&t->port_runs);
     name_index_free(&t->names);
     free(t->name_slots);
-    free(t->name_start);
-    free(t->name_records);
+    run_list_free(&t->name_runs);
 }
 
 int emit_table(FILE *out, const struct registry *reg, struct emit_stats *stats)

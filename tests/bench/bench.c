@@ -855,6 +855,7 @@ static void measure_compiler(const char *dir)
 static long lib_text = -1, lib_data = -1, lib_bss = -1, lib_file = -1, lib_stripped = -1;
 static long relocs_dyn = -1, relocs_plt = -1;
 static char plt_symbols[2048];
+static char port_lookup_build[256]; /* how portreg_lookup_port is bound */
 static long init_array_entries = -1, portreg_ctor_objects = 0, objects_checked = 0;
 static char init_array_symbols[512];
 
@@ -891,6 +892,25 @@ static void measure_library(const char *dir)
              "readelf -rW '%s' | awk '/JUMP_SLOT/ {sub(/@.*/, \"\", $5); printf \"%%s \", $5}'",
              BENCH_LIBRARY);
     snprintf(plt_symbols, sizeof plt_symbols, "%s", capture(cmd));
+
+    /* An IFUNC symbol is bound at load time to the baseline or the POPCNT
+     * build (lib/lookup_port.c); which one follows from the CPU. */
+    snprintf(cmd, sizeof cmd,
+             "readelf -W --dyn-syms '%s' | awk '$8 ~ /^portreg_lookup_port@/ {print $4; exit}'",
+             BENCH_LIBRARY);
+    out = capture(cmd);
+    if (strncmp(out, "IFUNC", 5) == 0)
+        snprintf(port_lookup_build, sizeof port_lookup_build,
+                 "indirect function, bound at load time to the %s build",
+#if defined(__x86_64__)
+                 __builtin_cpu_supports("popcnt") ? "POPCNT" : "baseline");
+#else
+                 "baseline");
+#endif
+    else
+        snprintf(port_lookup_build, sizeof port_lookup_build,
+                 "one build (no load-time choice), %s",
+                 strncmp(out, "FUNC", 4) == 0 ? "as compiled" : "symbol not found");
 
     /* .init_array entries of the library, named through the relocations
      * that fill them and the symbol table. */
@@ -1165,6 +1185,7 @@ static void print_artefacts(void)
            lib_text, lib_data, lib_bss, lib_file, lib_stripped);
     printf("- dynamic relocations: .rela.dyn %ld, .rela.plt %ld (JUMP_SLOT: %s)\n", relocs_dyn,
            relocs_plt, plt_symbols);
+    printf("- portreg_lookup_port: %s\n", port_lookup_build);
     printf("- constructors: %ld of %ld portreg objects have .init_array/.ctors sections; "
            "libportreg.so .init_array has %ld entries: %s\n",
            portreg_ctor_objects, objects_checked, init_array_entries,

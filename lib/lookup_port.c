@@ -122,7 +122,8 @@ static portreg_status port_status_baseline(uint16_t port, unsigned protos)
 }
 
 /* Resolvers run inside the dynamic linker, before the program: the CPUID
- * instruction only, no call and no data that needs relocating. */
+ * instruction only, no call and no data that needs relocating.  Marked
+ * used: clang before 15 does not count the ifunc attribute as a use. */
 static int cpu_has_popcnt(void)
 {
     unsigned eax, ebx, ecx, edx;
@@ -132,12 +133,12 @@ static int cpu_has_popcnt(void)
 typedef const portreg_entry *lookup_port_fn(uint16_t, unsigned);
 typedef portreg_status port_status_fn(uint16_t, unsigned);
 
-static lookup_port_fn *resolve_lookup_port(void)
+__attribute__((used)) static lookup_port_fn *resolve_lookup_port(void)
 {
     return cpu_has_popcnt() ? lookup_port_popcnt : lookup_port_baseline;
 }
 
-static port_status_fn *resolve_port_status(void)
+__attribute__((used)) static port_status_fn *resolve_port_status(void)
 {
     return cpu_has_popcnt() ? port_status_popcnt : port_status_baseline;
 }

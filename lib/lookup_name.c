@@ -1,6 +1,10 @@
 /* Name lookups through the hash-and-displace index of portreg_table.h. */
 #include "entry_internal.h"
 
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#endif
+
 /* For the one function a lookup is made of: compilers judge the short-name
  * probe too big to inline, and the call with its register saves cost a
  * tenth of a lookup. */
@@ -23,6 +27,25 @@ static inline uint64_t fold_word(uint64_t w)
     uint64_t above_z = low7 + (0x80 - 'Z' - 1) * ones;
     uint64_t upper = at_least_a & ~above_z & ~w & (0x80 * ones);
     return w | (upper >> 2);
+}
+
+/* Both words of a short name to lower case.  With SSE2 (every x86-64),
+ * two signed byte compares find the upper-case letters among all sixteen
+ * bytes at once; bytes from 0x80 up compare as negative and stay.  That
+ * takes a tenth off a lookup against two fold_word calls. */
+static inline void fold_short(uint64_t w[2])
+{
+#if defined(__SSE2__) && defined(__x86_64__)
+    __m128i x = _mm_set_epi64x((long long)w[1], (long long)w[0]);
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+                                  _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+    x = _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8('a' - 'A')));
+    w[0] = (uint64_t)_mm_cvtsi128_si64(x);
+    w[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(x, x));
+#else
+    w[0] = fold_word(w[0]);
+    w[1] = fold_word(w[1]);
+#endif
 }
 
 static inline uint64_t load64(const char *p)
@@ -107,8 +130,7 @@ static LOOKUP_INLINE struct probe probe_short(const char *name, size_t len)
     struct probe p;
 
     read_short(w, name, len);
-    w[0] = fold_word(w[0]);
-    w[1] = fold_word(w[1]);
+    fold_short(w);
     p.slot = slot_of(w, 2);
     stored = slot_name(p.slot);
     diff = (load64(stored) ^ w[0]) | ((load64(stored + 8) ^ w[1]) & second);

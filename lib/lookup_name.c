@@ -159,12 +159,12 @@ static struct probe probe_long(const char *name, size_t len)
     return p;
 }
 
-/* Whether a query can be a name at all.  A NUL inside the name makes it
- * differ from every stored name in some word, except a NUL at the end,
- * which would read like the padding: refused here. */
+/* Whether a query can be a name at all, by its length.  NUL bytes are the
+ * callers' concern: there are none before strlen's end, and
+ * portreg_lookup_name_len refuses them. */
 static inline int is_name_shaped(const char *name, size_t len)
 {
-    return name && len > 0 && len <= PORTREG_NAME_MAX && name[len - 1] != '\0';
+    return name && len > 0 && len <= PORTREG_NAME_MAX;
 }
 
 /* For a name-shaped query. */
@@ -232,8 +232,12 @@ static LOOKUP_INLINE const portreg_entry *name_first(const char *name, size_t le
     return (const portreg_entry *)(address & ((uintptr_t)0 - p.found)); /* NOLINT(performance-no-int-to-ptr) */
 }
 
+/* A NUL inside the name would read like the zero padding after a shorter
+ * stored name, or an empty slot's: refused, as portreg.h promises. */
 const portreg_entry *portreg_lookup_name_len(const char *name, size_t len, unsigned protos)
 {
+    if (!is_name_shaped(name, len) || memchr(name, '\0', len))
+        return NULL;
     return name_first(name, len, protos);
 }
 

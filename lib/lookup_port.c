@@ -121,26 +121,33 @@ static portreg_status port_status_baseline(uint16_t port, unsigned protos)
     return port_status(port, protos, 0);
 }
 
-/* Resolvers run inside the dynamic linker, before the program: the CPUID
- * instruction only, no call and no data that needs relocating.  Marked
- * used: clang before 15 does not count the ifunc attribute as a use. */
-static int cpu_has_popcnt(void)
-{
-    unsigned eax, ebx, ecx, edx;
-    return __get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & bit_POPCNT);
-}
+/*
+ * Resolvers run while relocations are applied: in the dynamic linker, or
+ * in a static program from __libc_start_main before thread-local storage
+ * exists.  So they do nothing that needs relocating or TLS: the CPUID
+ * instruction written out in each (no call, no address taken, even at
+ * -O0), and no stack protector, whose canary lives in TLS.  Marked used:
+ * clang before 15 does not count the ifunc attribute as a use.
+ */
+#define RESOLVER __attribute__((used, no_stack_protector))
 
 typedef const portreg_entry *lookup_port_fn(uint16_t, unsigned);
 typedef portreg_status port_status_fn(uint16_t, unsigned);
 
-__attribute__((used)) static lookup_port_fn *resolve_lookup_port(void)
+RESOLVER static lookup_port_fn *resolve_lookup_port(void)
 {
-    return cpu_has_popcnt() ? lookup_port_popcnt : lookup_port_baseline;
+    unsigned eax, ebx, ecx, edx;
+    __cpuid(1, eax, ebx, ecx, edx); /* leaf 1 exists on every x86-64 */
+    (void)eax, (void)ebx, (void)edx;
+    return (ecx & bit_POPCNT) ? lookup_port_popcnt : lookup_port_baseline;
 }
 
-__attribute__((used)) static port_status_fn *resolve_port_status(void)
+RESOLVER static port_status_fn *resolve_port_status(void)
 {
-    return cpu_has_popcnt() ? port_status_popcnt : port_status_baseline;
+    unsigned eax, ebx, ecx, edx;
+    __cpuid(1, eax, ebx, ecx, edx);
+    (void)eax, (void)ebx, (void)edx;
+    return (ecx & bit_POPCNT) ? port_status_popcnt : port_status_baseline;
 }
 
 const portreg_entry *portreg_lookup_port(uint16_t port, unsigned protos)

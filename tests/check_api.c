@@ -153,6 +153,35 @@ START_TEST(bad_input_finds_nothing)
 }
 END_TEST
 
+/* A NUL inside a counted name never matches: not where a stored name's
+ * zero padding or the next stored name would be read (a short name with
+ * NULs before it, a name with a NUL and more after it), for every name. */
+START_TEST(names_with_nul_bytes_never_match)
+{
+    size_t i;
+    for (i = 0; i < portreg_count(); i++) {
+        const char *name = portreg_entry_name(portreg_at(i));
+        size_t len = strlen(name), k;
+        char buf[64] = {0};
+        if (len == 0 || len > 31)
+            continue;
+        for (k = 1; k <= 8 && k + len < sizeof buf; k++) {
+            memset(buf, 0, sizeof buf);
+            memcpy(buf + k, name, len); /* k NULs, then the name */
+            ck_assert_msg(portreg_lookup_name_len(buf, k + len, PORTREG_ANY) == NULL,
+                          "%zu NULs + %s matched", k, name);
+        }
+        memcpy(buf, name, len);
+        buf[len] = '\0';
+        memcpy(buf + len + 1, name, len); /* the name, a NUL, the name again */
+        ck_assert_msg(portreg_lookup_name_len(buf, 2 * len + 1, PORTREG_ANY) == NULL,
+                      "%s NUL %s matched", name, name);
+        ck_assert_msg(portreg_lookup_name_len(buf, len + 1, PORTREG_ANY) == NULL,
+                      "%s NUL matched", name);
+    }
+}
+END_TEST
+
 START_TEST(service_strings)
 {
     static const char *const invalid[] = {"65536", "-1", "+1", "", " 80", "80 ", "999999999999"};
@@ -225,6 +254,7 @@ static Suite *api_suite(void)
     Suite *s = suite_create("api");
     TCase *tc = tcase_create("contract");
     tcase_add_test(tc, ranges_follow_rfc6335);
+    tcase_add_test(tc, names_with_nul_bytes_never_match);
     tcase_add_test(tc, several_names_at_one_port_come_in_registry_order);
     tcase_add_test(tc, one_name_at_several_ports);
     tcase_add_test(tc, a_port_inside_a_range);

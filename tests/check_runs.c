@@ -89,12 +89,27 @@ static void assert_same(const portreg_entry **want, size_t nwant, const portreg_
                       portreg_entry_index(want[i]));
 }
 
+/* Distinct names among the records, case folded. */
+static size_t distinct_names(void)
+{
+    size_t i, j, n = 0;
+    for (i = 0; i < portreg_count(); i++) {
+        const char *name = portreg_entry_name(portreg_at(i));
+        int seen = !name[0];
+        for (j = 0; j < i && !seen; j++)
+            seen = same_name(portreg_entry_name(portreg_at(j)), name);
+        n += !seen;
+    }
+    return n;
+}
+
 START_TEST(fixture_has_both_kinds_of_run)
 {
-    /* Without listed runs this suite would test only the scan. */
+    /* Without listed runs this suite would test only the scan, and
+     * without scanned ones only the lists (the port test counts those). */
     ck_assert_uint_gt(portreg__port_run_count, 0);
     ck_assert_uint_gt(portreg__name_run_count, 0);
-    ck_assert_uint_lt(portreg__name_run_count, portreg__name_slot_count);
+    ck_assert_uint_lt(portreg__name_run_count, distinct_names());
 }
 END_TEST
 

@@ -18,18 +18,10 @@ if(NOT PORTREG_HAVE_STATIC_LINK)
   return()
 endif()
 
-get_target_property(_dispatch_sources portreg_objects SOURCES)
-set(_dispatch_paths "")
-foreach(_src IN LISTS _dispatch_sources)
-  if(IS_ABSOLUTE "${_src}")
-    list(APPEND _dispatch_paths "${_src}")
-  else()
-    list(APPEND _dispatch_paths "${PROJECT_SOURCE_DIR}/lib/${_src}")
-  endif()
-endforeach()
-set_source_files_properties("${PROJECT_BINARY_DIR}/lib/portreg_table.c" PROPERTIES GENERATED TRUE)
+set_source_files_properties("${PORTREG_TABLE_C}" PROPERTIES GENERATED TRUE)
 
-add_executable(check_dispatch_static check_dispatch_static.c ${_dispatch_paths})
+add_executable(check_dispatch_static check_dispatch_static.c ${PORTREG_RUNTIME_PATHS}
+               "${PORTREG_TABLE_C}")
 add_dependencies(check_dispatch_static portreg_objects) # generates portreg_table.c
 target_include_directories(check_dispatch_static PRIVATE
   "${PROJECT_SOURCE_DIR}/include" "${PROJECT_SOURCE_DIR}/lib")

@@ -10,12 +10,8 @@ add_custom_command(
   COMMENT "Compiling the registry fixture scattered_runs.xml"
   VERBATIM)
 
-# The runtime's sources, without the real registry's table.
-get_target_property(_runs_sources portreg_objects SOURCES)
-list(FILTER _runs_sources EXCLUDE REGEX "portreg_table\\.c$")
-list(TRANSFORM _runs_sources PREPEND "${PROJECT_SOURCE_DIR}/lib/")
-
-add_executable(check_runs check_runs.c ${_runs_sources} "${_runs_table}")
+# The runtime's sources (lib/CMakeLists.txt), with the fixture's table.
+add_executable(check_runs check_runs.c ${PORTREG_RUNTIME_PATHS} "${_runs_table}")
 target_include_directories(check_runs PRIVATE
   "${PROJECT_SOURCE_DIR}/include" "${PROJECT_SOURCE_DIR}/lib")
 target_link_libraries(check_runs PRIVATE PkgConfig::CHECK)

@@ -190,10 +190,11 @@ static size_t run_records(uint32_t slot, unsigned protos, const portreg_entry **
             total = take_record(portreg__name_run_records[i], protos, out, cap, total);
         return total;
     }
-    for (i = portreg__name_slots[slot].first; i < portreg__record_count &&
-                                              portreg_name_folds_to(pool_string(portreg__records[i].name), folded);
-         i++)
+    for (i = portreg__name_slots[slot].first; i < portreg__record_count; i++) {
+        if (!portreg_name_folds_to(pool_string(portreg__records[i].name), folded))
+            break;
         total = take_record(i, protos, out, cap, total);
+    }
     return total;
 }
 

@@ -125,29 +125,32 @@ static portreg_status port_status_baseline(uint16_t port, unsigned protos)
  * Resolvers run while relocations are applied: in the dynamic linker, or
  * in a static program from __libc_start_main before thread-local storage
  * exists.  So they do nothing that needs relocating or TLS: the CPUID
- * instruction written out in each (no call, no address taken, even at
- * -O0), and no stack protector, whose canary lives in TLS.  Marked used:
+ * instruction inline (no call, no address taken, even at -O0), and no
+ * stack protector, whose canary lives in TLS.  Marked used:
  * clang before 15 does not count the ifunc attribute as a use.
  */
 #define RESOLVER __attribute__((used, no_stack_protector))
+
+/* Inlined into the resolvers even at -O0, so it is their own code. */
+static inline __attribute__((always_inline)) int cpu_has_popcnt(void)
+{
+    unsigned eax, ebx, ecx, edx;
+    __cpuid(1, eax, ebx, ecx, edx); /* leaf 1 exists on every x86-64 */
+    (void)eax, (void)ebx, (void)edx;
+    return (ecx & bit_POPCNT) != 0;
+}
 
 typedef const portreg_entry *lookup_port_fn(uint16_t, unsigned);
 typedef portreg_status port_status_fn(uint16_t, unsigned);
 
 RESOLVER static lookup_port_fn *resolve_lookup_port(void)
 {
-    unsigned eax, ebx, ecx, edx;
-    __cpuid(1, eax, ebx, ecx, edx); /* leaf 1 exists on every x86-64 */
-    (void)eax, (void)ebx, (void)edx;
-    return (ecx & bit_POPCNT) ? lookup_port_popcnt : lookup_port_baseline;
+    return cpu_has_popcnt() ? lookup_port_popcnt : lookup_port_baseline;
 }
 
 RESOLVER static port_status_fn *resolve_port_status(void)
 {
-    unsigned eax, ebx, ecx, edx;
-    __cpuid(1, eax, ebx, ecx, edx);
-    (void)eax, (void)ebx, (void)edx;
-    return (ecx & bit_POPCNT) ? port_status_popcnt : port_status_baseline;
+    return cpu_has_popcnt() ? port_status_popcnt : port_status_baseline;
 }
 
 const portreg_entry *portreg_lookup_port(uint16_t port, unsigned protos)
@@ -186,9 +189,10 @@ size_t portreg_lookup_port_all(uint16_t port, unsigned protos, const portreg_ent
             total = take_record(portreg__port_run_records[i], protos, out, cap, total);
         return total;
     }
-    for (i = first; i < portreg__record_count &&
-                    portreg_covers_port(&portreg__records[i], portreg__record_flags[i], port);
-         i++)
+    for (i = first; i < portreg__record_count; i++) {
+        if (!portreg_covers_port(&portreg__records[i], portreg__record_flags[i], port))
+            break;
         total = take_record(i, protos, out, cap, total);
+    }
     return total;
 }

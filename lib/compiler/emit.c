@@ -397,9 +397,11 @@ static size_t port_scan_count(const struct tables *t, size_t port, const uint16_
         first = row[p] < first ? row[p] : first;
     if (first >= PORTREG_PORT_RESERVED)
         return 0;
-    for (i = first; i < t->record_count && portreg_covers_port(&t->records[i], t->flags[i], port);
-         i++)
+    for (i = first; i < t->record_count; i++) {
+        if (!portreg_covers_port(&t->records[i], t->flags[i], port))
+            break;
         n += (t->flags[i] & PORTREG_RF_NAMED) != 0;
+    }
     return n;
 }
 
@@ -494,9 +496,11 @@ static void list_name_runs(struct tables *t, const struct registry *reg,
         size_t n = name_start[slot + 1] - name_start[slot], i, scanned = 0;
         if (n == 0)
             continue;
-        for (i = t->name_slots[slot].first;
-             i < reg->record_count && portreg_name_folds_to(reg->records[i].name, folded); i++)
+        for (i = t->name_slots[slot].first; i < reg->record_count; i++) {
+            if (!portreg_name_folds_to(reg->records[i].name, folded))
+                break;
             scanned++;
+        }
         if (scanned != n)
             run_list_add(&t->name_runs, slot, name_records + name_start[slot], n);
     }

@@ -1,7 +1,7 @@
 /*
  * Community ID v1: every row of the specification's baselines, read at run
  * time from PORTREG_TEST_SHARED/community-id (never copied into the repo),
- * plus the SHA-1 behind it (lib/sha1.c is compiled into this test).
+ * plus the SHA-1 behind it (lib/flow/sha1.c is compiled into this test).
  */
 #define _POSIX_C_SOURCE 200112L
 #include <arpa/inet.h>
@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "portreg.h"
-#include "../lib/sha1.h"
+#include "../lib/flow/sha1.h"
 
 #ifndef PORTREG_TEST_SHARED
 #error "PORTREG_TEST_SHARED must name the shared data directory"

@@ -1,5 +1,5 @@
 /*
- * The load-time choice of the port lookups' build (lib/lookup_port.c) in
+ * The load-time choice of the port lookups' build (lib/registry/lookup_port.c) in
  * a fully static program whose every function is stack-protected and
  * unoptimised.  There the resolvers run from __libc_start_main before
  * thread-local storage exists, so a stack-protector canary or a call in

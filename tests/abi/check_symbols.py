@@ -80,7 +80,7 @@ def main():
         if name not in decl:
             problems.append(f"{name}: exported but not declared with PORTREG_API in the header")
         # "i": a GNU indirect function, bound once at load time to one of
-        # its builds (lib/lookup_port.c); to callers, a function.
+        # its builds (lib/registry/lookup_port.c); to callers, a function.
         if kind not in ("T", "W", "i"):
             problems.append(f"{name}: exported {kind} symbol, not a function")
         if not version:

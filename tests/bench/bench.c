@@ -894,7 +894,7 @@ static void measure_library(const char *dir)
     snprintf(plt_symbols, sizeof plt_symbols, "%s", capture(cmd));
 
     /* An IFUNC symbol is bound at load time to the baseline or the POPCNT
-     * build (lib/lookup_port.c); which one follows from the CPU. */
+     * build (lib/registry/lookup_port.c); which one follows from the CPU. */
     snprintf(cmd, sizeof cmd,
              "readelf -W --dyn-syms '%s' | awk '$8 ~ /^portreg_lookup_port@/ {print $4; exit}'",
              BENCH_LIBRARY);

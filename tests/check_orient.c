@@ -1,7 +1,7 @@
 /*
  * portreg_tuple_orient(): the rules one by one, the direction-free property
  * on 10^6 random tuples, and the labelled flows of real captures (read at
- * run time from PORTREG_TEST_SHARED/flows).  Expectations about ports are
+ * run time from PORTREG_TEST_DATA/flows).  Expectations about ports are
  * derived from the registry the library was built with, so the tests hold
  * for either registry edition.
  */
@@ -16,8 +16,8 @@
 #include "portreg.h"
 #include "tuple_support.h"
 
-#ifndef PORTREG_TEST_SHARED
-#error "PORTREG_TEST_SHARED must name the shared data directory"
+#ifndef PORTREG_TEST_DATA
+#error "PORTREG_TEST_DATA must name tests/data"
 #endif
 
 /* ---- Helpers ---- */
@@ -27,7 +27,7 @@ static portreg_orientation orient(portreg_tuple *out, const portreg_tuple *in, u
     portreg_orientation why;
 
     memset(&why, 0x7f, sizeof why);
-    ck_assert_int_eq(portreg_tuple_orient(out, in, hints, &why), 0);
+    REQUIRE(portreg_tuple_orient(out, in, hints, &why) == 0, "orient failed: %s", tuple_text(in));
     return why;
 }
 
@@ -213,19 +213,25 @@ START_TEST(test_scores_follow_registry)
     static const struct { uint8_t proto; unsigned flag; } transports[] = {
         { 6, PORTREG_TCP }, { 17, PORTREG_UDP }, { 132, PORTREG_SCTP }, { 33, PORTREG_DCCP },
     };
+    struct tally tl = TALLY_INIT;
     size_t i;
     unsigned p;
 
     for (i = 0; i < 4; i++) {
+        portreg_tuple t = mk(transports[i].proto, "10.0.0.1", 0, "10.0.0.2", 40000);
         for (p = 0; p < 65536; p++) {
-            portreg_tuple t = mk(transports[i].proto, "10.0.0.1", (uint16_t)p, "10.0.0.2", 40000);
             portreg_tuple out;
-            portreg_orientation why = orient(&out, &t, 0);
+            portreg_orientation why;
 
-            ck_assert_int_eq(why.src_score, expected_score((uint16_t)p, transports[i].flag));
-            ck_assert_int_eq(why.dst_score, expected_score(40000, transports[i].flag));
+            t.src_port = (uint16_t)p;
+            why = orient(&out, &t, 0);
+            TALLY_EQ(&tl, why.src_score, expected_score((uint16_t)p, transports[i].flag), "%s",
+                     tuple_text(&t));
+            TALLY_EQ(&tl, why.dst_score, expected_score(40000, transports[i].flag), "%s",
+                     tuple_text(&t));
         }
     }
+    TALLY_VERDICT(&tl);
 }
 END_TEST
 
@@ -245,32 +251,42 @@ static int expected_confidence(int s, int d)
 /* The decision for random port pairs, against the rule as documented. */
 START_TEST(test_decision_rule)
 {
+    struct tally tl = TALLY_INIT;
+    portreg_tuple t = mk(6, "10.0.0.1", 0, "10.0.0.2", 0);
     int i;
 
     for (i = 0; i < 200000; i++) {
         uint16_t sp = (uint16_t)(rnd_below(2) ? rnd_below(1024) : rnd());
         uint16_t dp = rnd_below(10) == 0 ? sp : (uint16_t)(rnd_below(2) ? rnd_below(1024) : rnd());
-        portreg_tuple t = mk(rnd_below(2) ? 6 : 17, "10.0.0.1", sp, "10.0.0.2", dp), out;
-        unsigned flag = t.proto == 6 ? PORTREG_TCP : PORTREG_UDP;
-        int s = expected_score(sp, flag), d = expected_score(dp, flag);
-        portreg_orientation why = orient(&out, &t, 0);
-        int server_is_src;
+        unsigned flag;
+        int s, d, server_is_src;
+        portreg_tuple out;
+        portreg_orientation why;
 
+        t.proto = rnd_below(2) ? 6 : 17;
+        t.src_port = sp;
+        t.dst_port = dp;
+        flag = t.proto == 6 ? PORTREG_TCP : PORTREG_UDP;
+        s = expected_score(sp, flag);
+        d = expected_score(dp, flag);
+        why = orient(&out, &t, 0);
         if (sp == dp) {
-            ck_assert_int_eq(why.reason, PORTREG_REASON_EQUAL_PORTS);
+            TALLY_EQ(&tl, why.reason, PORTREG_REASON_EQUAL_PORTS, "%s", tuple_text(&t));
             continue;
         }
         if (s == d && s == 5) {
-            ck_assert_int_eq(why.reason, PORTREG_REASON_EPHEMERAL);
-            ck_assert_int_eq(why.swapped, 0);
+            TALLY_EQ(&tl, why.reason, PORTREG_REASON_EPHEMERAL, "%s", tuple_text(&t));
+            TALLY_EQ(&tl, why.swapped, 0, "%s", tuple_text(&t));
             continue;
         }
-        ck_assert_int_eq(why.reason, s != d ? PORTREG_REASON_SCORE : PORTREG_REASON_LOWER_PORT);
-        ck_assert_int_eq(why.confidence, expected_confidence(s, d));
+        TALLY_EQ(&tl, why.reason, s != d ? PORTREG_REASON_SCORE : PORTREG_REASON_LOWER_PORT,
+                 "%s", tuple_text(&t));
+        TALLY_EQ(&tl, why.confidence, expected_confidence(s, d), "%s", tuple_text(&t));
         server_is_src = s != d ? s < d : sp < dp;
-        ck_assert_int_eq(why.swapped, server_is_src);
-        ck_assert_int_eq(out.dst_port, server_is_src ? sp : dp);
+        TALLY_EQ(&tl, why.swapped, server_is_src, "%s", tuple_text(&t));
+        TALLY_EQ(&tl, out.dst_port, server_is_src ? sp : dp, "%s", tuple_text(&t));
     }
+    TALLY_VERDICT(&tl);
 }
 END_TEST
 
@@ -379,6 +395,7 @@ static portreg_tuple random_flow(void)
 
 START_TEST(test_direction_free_1e6)
 {
+    struct tally tl = TALLY_INIT;
     long i, checked = 0, known = 0;
 
     /* Until 10^6 tuples have been compared with their reverse. */
@@ -388,27 +405,28 @@ START_TEST(test_direction_free_1e6)
 
         /* Internal consistency of the answer itself. */
         if (wt.swapped) {
-            ck_assert_int_eq(portreg_tuple_reverse(&rev, &t), 0);
-            ck_assert(tuple_eq(&out_t, &rev));
+            TALLY_EQ(&tl, portreg_tuple_reverse(&rev, &t), 0, "%s", tuple_text(&t));
+            TALLY(&tl, tuple_eq(&out_t, &rev), "%s", tuple_text(&t));
         } else {
-            ck_assert(tuple_eq(&out_t, &t));
+            TALLY(&tl, tuple_eq(&out_t, &t), "%s", tuple_text(&t));
         }
         if (wt.confidence == PORTREG_CONFIDENCE_NONE)
-            ck_assert_int_eq(wt.swapped, 0);
+            TALLY_EQ(&tl, wt.swapped, 0, "%s", tuple_text(&t));
 
         if (portreg_tuple_reverse(&r, &t) != 0)
             continue; /* one-way ICMP: there is no reverse to agree with */
         checked++;
         wr = orient(&out_r, &r, 0);
-        ck_assert_int_eq(wt.confidence, wr.confidence);
-        ck_assert_int_eq(wt.reason, wr.reason);
-        ck_assert_int_eq(wt.src_score, wr.dst_score);
+        TALLY_EQ(&tl, wt.confidence, wr.confidence, "%s", tuple_text(&t));
+        TALLY_EQ(&tl, wt.reason, wr.reason, "%s", tuple_text(&t));
+        TALLY_EQ(&tl, wt.src_score, wr.dst_score, "%s", tuple_text(&t));
         if (wt.confidence == PORTREG_CONFIDENCE_NONE)
             continue;
         known++;
-        ck_assert_msg(tuple_eq(&out_t, &out_r), "flow %ld: a tuple and its reverse disagree", i);
-        ck_assert_int_ne(wt.swapped, wr.swapped);
+        TALLY(&tl, tuple_eq(&out_t, &out_r), "%s and its reverse", tuple_text(&t));
+        TALLY(&tl, wt.swapped != wr.swapped, "%s", tuple_text(&t));
     }
+    TALLY_VERDICT(&tl);
     printf("direction-free: %ld random tuples, %ld with a reverse, %ld of those oriented\n", i,
            checked, known);
     fflush(stdout);
@@ -432,7 +450,7 @@ static size_t read_flows(struct flow *flows, size_t cap)
     FILE *f;
     size_t n = 0;
 
-    snprintf(path, sizeof path, "%s/flows/labelled-flows.csv", PORTREG_TEST_SHARED);
+    snprintf(path, sizeof path, "%s/flows/labelled-flows.csv", PORTREG_TEST_DATA);
     f = fopen(path, "r");
     ck_assert_msg(f != NULL, "cannot open %s", path);
     ck_assert_ptr_nonnull(fgets(line, sizeof line, f)); /* header */

@@ -20,6 +20,8 @@
 
 #include <portreg.h>
 
+#include "tally.h"
+
 /* ---- What the XML says ---- */
 
 struct xref {
@@ -280,14 +282,32 @@ static const struct xperson *find_person(const char *id)
     return NULL;
 }
 
+/*
+ * The exhaustive checks make millions of comparisons, so they tally
+ * (tally.h) and assert once per test; `where` names the input at hand.
+ */
+static struct tally tl;
+static char where[200];
+#define EXPECT(cond) TALLY(&tl, cond, "%s", where)
+#define EXPECT_EQ(got, want) TALLY_EQ(&tl, got, want, "%s", where)
+#define EXPECT_STR_EQ(got, want) TALLY_STR_EQ(&tl, got, want, "%s", where)
+
+static void tally_reset(void)
+{
+    static const struct tally empty = TALLY_INIT;
+    tl = empty;
+}
+
 static void check_person(const portreg_person *got, const char *id)
 {
     const struct xperson *want = find_person(id);
-    ck_assert_ptr_nonnull(got);
-    ck_assert_str_eq(portreg_person_id(got), want->id);
-    ck_assert_str_eq(portreg_person_name(got), or_empty(want->name));
-    ck_assert_str_eq(portreg_person_org(got), or_empty(want->org));
-    ck_assert_str_eq(portreg_person_uri(got), or_empty(want->uri));
+    EXPECT(got != NULL);
+    if (!got)
+        return;
+    EXPECT_STR_EQ(portreg_person_id(got), want->id);
+    EXPECT_STR_EQ(portreg_person_name(got), or_empty(want->name));
+    EXPECT_STR_EQ(portreg_person_org(got), or_empty(want->org));
+    EXPECT_STR_EQ(portreg_person_uri(got), or_empty(want->uri));
 }
 
 /* The documented assignee/contact rule (portreg.h). */
@@ -295,51 +315,53 @@ static void check_parties(const portreg_entry *e, const struct xrecord *x)
 {
     size_t i;
     if (x->had_assignee) {
-        ck_assert_uint_eq(portreg_entry_assignee_count(e), x->nassignee);
+        EXPECT_EQ(portreg_entry_assignee_count(e), x->nassignee);
         for (i = 0; i < x->nassignee; i++)
             check_person(portreg_entry_assignee(e, i), x->assignee_ids[i]);
     } else {
-        ck_assert_uint_eq(portreg_entry_assignee_count(e), x->nbare ? 1 : 0);
+        EXPECT_EQ(portreg_entry_assignee_count(e), x->nbare ? 1 : 0);
         if (x->nbare)
             check_person(portreg_entry_assignee(e, 0), x->bare_ids[0]);
     }
     if (x->had_contact) {
-        ck_assert_uint_eq(portreg_entry_contact_count(e), x->ncontact);
+        EXPECT_EQ(portreg_entry_contact_count(e), x->ncontact);
         for (i = 0; i < x->ncontact; i++)
             check_person(portreg_entry_contact(e, i), x->contact_ids[i]);
     } else if (x->had_assignee) {
-        ck_assert_uint_eq(portreg_entry_contact_count(e), x->nbare);
+        EXPECT_EQ(portreg_entry_contact_count(e), x->nbare);
         for (i = 0; i < x->nbare; i++)
             check_person(portreg_entry_contact(e, i), x->bare_ids[i]);
     } else {
-        ck_assert_uint_eq(portreg_entry_contact_count(e), x->nbare ? 1 : 0);
+        EXPECT_EQ(portreg_entry_contact_count(e), x->nbare ? 1 : 0);
         if (x->nbare)
             check_person(portreg_entry_contact(e, 0), x->bare_ids[x->nbare - 1]);
     }
-    ck_assert_ptr_null(portreg_entry_assignee(e, portreg_entry_assignee_count(e)));
-    ck_assert_ptr_null(portreg_entry_contact(e, portreg_entry_contact_count(e)));
+    EXPECT(portreg_entry_assignee(e, portreg_entry_assignee_count(e)) == NULL);
+    EXPECT(portreg_entry_contact(e, portreg_entry_contact_count(e)) == NULL);
 }
 
 static void check_refs(const portreg_entry *e, const struct xrecord *x)
 {
     size_t i;
-    ck_assert_uint_eq(portreg_entry_ref_count(e), x->nrefs);
+    EXPECT_EQ(portreg_entry_ref_count(e), x->nrefs);
     for (i = 0; i < x->nrefs; i++) {
         const char *type = portreg_ref_type_name(portreg_entry_ref_type(e, i));
-        ck_assert_str_eq(portreg_entry_ref(e, i), x->refs[i].data);
+        EXPECT_STR_EQ(portreg_entry_ref(e, i), x->refs[i].data);
         if (strcmp(type, "other") != 0)
-            ck_assert_str_eq(type, x->refs[i].type);
+            EXPECT_STR_EQ(type, x->refs[i].type);
     }
-    ck_assert_ptr_null(portreg_entry_ref(e, x->nrefs));
+    EXPECT(portreg_entry_ref(e, x->nrefs) == NULL);
 }
 
 START_TEST(every_record_with_every_field)
 {
     size_t i;
     load_registry();
-    ck_assert_uint_eq(portreg_count(), nrecs);
-    ck_assert_ptr_null(portreg_at(nrecs));
-    ck_assert_str_eq(portreg_registry_updated(), registry_updated);
+    tally_reset();
+    snprintf(where, sizeof where, "the registry");
+    EXPECT_EQ(portreg_count(), nrecs);
+    EXPECT(portreg_at(nrecs) == NULL);
+    EXPECT_STR_EQ(portreg_registry_updated(), registry_updated);
     for (i = 0; i < nrecs; i++) {
         const struct xrecord *x = &recs[i];
         const portreg_entry *e = portreg_at(i);
@@ -347,31 +369,33 @@ START_TEST(every_record_with_every_field)
         uint16_t glo, ghi;
         uint32_t sc;
 
-        ck_assert_ptr_nonnull(e);
-        ck_assert_uint_eq(portreg_entry_index(e), i);
-        ck_assert_str_eq(portreg_entry_name(e), x->name ? squeeze(x->name) : "");
-        ck_assert_uint_eq(portreg_entry_protos(e), expected_proto(x));
+        snprintf(where, sizeof where, "record %zu (%s)", i, or_empty(x->name));
+        REQUIRE(e != NULL, "no %s", where);
+        EXPECT_EQ(portreg_entry_index(e), i);
+        EXPECT_STR_EQ(portreg_entry_name(e), x->name ? squeeze(x->name) : "");
+        EXPECT_EQ(portreg_entry_protos(e), expected_proto(x));
         if (expected_ports(x, &lo, &hi) == 0) {
-            ck_assert_int_eq(portreg_entry_ports(e, &glo, &ghi), 0);
-            ck_assert_uint_eq(glo, lo);
-            ck_assert_uint_eq(ghi, hi);
+            EXPECT_EQ(portreg_entry_ports(e, &glo, &ghi), 0);
+            EXPECT_EQ(glo, lo);
+            EXPECT_EQ(ghi, hi);
         } else {
-            ck_assert_int_eq(portreg_entry_ports(e, &glo, &ghi), -1);
+            EXPECT_EQ(portreg_entry_ports(e, &glo, &ghi), -1);
         }
-        ck_assert_str_eq(portreg_entry_description(e), or_empty(x->description));
-        ck_assert_str_eq(portreg_entry_note(e), or_empty(x->note));
-        ck_assert_str_eq(portreg_entry_unauthorized(e), or_empty(x->unauthorized));
-        ck_assert_str_eq(portreg_entry_date(e), or_empty(x->date));
-        ck_assert_str_eq(portreg_entry_updated(e), or_empty(x->updated));
+        EXPECT_STR_EQ(portreg_entry_description(e), or_empty(x->description));
+        EXPECT_STR_EQ(portreg_entry_note(e), or_empty(x->note));
+        EXPECT_STR_EQ(portreg_entry_unauthorized(e), or_empty(x->unauthorized));
+        EXPECT_STR_EQ(portreg_entry_date(e), or_empty(x->date));
+        EXPECT_STR_EQ(portreg_entry_updated(e), or_empty(x->updated));
         if (x->sc) {
-            ck_assert_int_eq(portreg_entry_service_code(e, &sc), 0);
-            ck_assert_uint_eq(sc, strtoul(x->sc, NULL, 10));
+            EXPECT_EQ(portreg_entry_service_code(e, &sc), 0);
+            EXPECT_EQ(sc, strtoul(x->sc, NULL, 10));
         } else {
-            ck_assert_int_eq(portreg_entry_service_code(e, &sc), -1);
+            EXPECT_EQ(portreg_entry_service_code(e, &sc), -1);
         }
         check_refs(e, x);
         check_parties(e, x);
     }
+    TALLY_VERDICT(&tl);
 }
 END_TEST
 
@@ -435,30 +459,33 @@ START_TEST(every_port_and_protocol)
 
     load_registry();
     build_cover();
+    tally_reset();
     for (port = 0; port < 65536; port++) {
         for (j = 0; j < sizeof protos / sizeof protos[0]; j++) {
             size_t want[64], nwant = 0, k, n;
+            snprintf(where, sizeof where, "port %u, protos 0x%x", port, protos[j]);
             for (k = cover_first[port]; k < cover_first[port + 1]; k++) {
                 const struct xrecord *x = &recs[cover_list[k]];
                 if (named(x) && matches(x, protos[j]) && nwant < 64)
                     want[nwant++] = cover_list[k];
             }
             n = portreg_lookup_port_all((uint16_t)port, protos[j], got, 64);
-            ck_assert_uint_eq(n, nwant);
+            EXPECT_EQ(n, nwant);
             for (k = 0; k < n && k < 64; k++)
-                ck_assert_uint_eq(portreg_entry_index(got[k]), want[k]);
+                EXPECT_EQ(portreg_entry_index(got[k]), want[k]);
             if (nwant)
-                ck_assert_uint_eq(portreg_entry_index(portreg_lookup_port((uint16_t)port,
+                EXPECT_EQ(portreg_entry_index(portreg_lookup_port((uint16_t)port,
                                                                           protos[j])),
                                   want[0]);
             else
-                ck_assert_ptr_null(portreg_lookup_port((uint16_t)port, protos[j]));
-            ck_assert_int_eq(portreg_port_status((uint16_t)port, protos[j]),
+                EXPECT(portreg_lookup_port((uint16_t)port, protos[j]) == NULL);
+            EXPECT_EQ(portreg_port_status((uint16_t)port, protos[j]),
                              expected_status(port, protos[j]));
             checked++;
             hits += nwant != 0;
         }
     }
+    TALLY_VERDICT(&tl);
     ck_assert_uint_eq(checked, 65536u * 6);
     ck_assert_uint_gt(hits, 1000);
 }
@@ -496,6 +523,7 @@ START_TEST(every_name_in_every_case)
     size_t *order, nnamed = 0, i, names = 0;
 
     load_registry();
+    tally_reset();
     order = malloc(nrecs * sizeof *order);
     for (i = 0; i < nrecs; i++)
         if (named(&recs[i]))
@@ -513,24 +541,25 @@ START_TEST(every_name_in_every_case)
             recase(query, recs[order[i]].name, mode);
             for (j = 0; j < sizeof protos / sizeof protos[0]; j++) {
                 size_t want[64], nwant = 0, n;
+                snprintf(where, sizeof where, "name \"%s\", protos 0x%x", query, protos[j]);
                 for (k = i; k < end; k++)
                     if (matches(&recs[order[k]], protos[j]) && nwant < 64)
                         want[nwant++] = order[k];
                 n = portreg_lookup_name_all(query, protos[j], got, 64);
-                ck_assert_msg(n == nwant, "%s/%u: %zu records, expected %zu", query, protos[j],
-                              n, nwant);
+                EXPECT_EQ(n, nwant);
                 for (k = 0; k < n; k++)
-                    ck_assert_uint_eq(portreg_entry_index(got[k]), want[k]);
+                    EXPECT_EQ(portreg_entry_index(got[k]), want[k]);
                 if (nwant)
-                    ck_assert_uint_eq(portreg_entry_index(portreg_lookup_name(query, protos[j])),
+                    EXPECT_EQ(portreg_entry_index(portreg_lookup_name(query, protos[j])),
                                       want[0]);
                 else
-                    ck_assert_ptr_null(portreg_lookup_name(query, protos[j]));
+                    EXPECT(portreg_lookup_name(query, protos[j]) == NULL);
             }
         }
         i = end;
     }
     free(order);
+    TALLY_VERDICT(&tl);
     ck_assert_uint_gt(names, 1000);
 }
 END_TEST

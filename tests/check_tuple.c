@@ -146,6 +146,7 @@ END_TEST
 
 START_TEST(test_reverse_random_involution)
 {
+    struct tally tl = TALLY_INIT;
     int i;
 
     for (i = 0; i < 100000; i++) {
@@ -153,13 +154,14 @@ START_TEST(test_reverse_random_involution)
         int rc = portreg_tuple_reverse(&r, &t);
 
         if (rc == PORTREG_ENOREPLY) {
-            ck_assert(t.proto == 1 || t.proto == 58);
+            TALLY(&tl, t.proto == 1 || t.proto == 58, "%s", tuple_text(&t));
             continue;
         }
-        ck_assert_int_eq(rc, 0);
-        ck_assert_int_eq(portreg_tuple_reverse(&rr, &r), 0);
-        ck_assert(tuple_eq(&rr, &t));
+        TALLY_EQ(&tl, rc, 0, "%s", tuple_text(&t));
+        TALLY_EQ(&tl, portreg_tuple_reverse(&rr, &r), 0, "%s", tuple_text(&t));
+        TALLY(&tl, tuple_eq(&rr, &t), "%s", tuple_text(&t));
     }
+    TALLY_VERDICT(&tl);
 }
 END_TEST
 
@@ -221,22 +223,24 @@ END_TEST
 
 START_TEST(test_canonical_random)
 {
+    struct tally tl = TALLY_INIT;
     int i;
 
     for (i = 0; i < 100000; i++) {
         portreg_tuple t = random_tuple(), r, ct, cr, cc;
         int st, sr;
 
-        ck_assert_int_eq(portreg_tuple_canonical(&ct, &t, &st), 0);
-        ck_assert_int_eq(portreg_tuple_canonical(&cc, &ct, NULL), 0);
-        ck_assert(tuple_eq(&cc, &ct)); /* idempotent */
+        TALLY_EQ(&tl, portreg_tuple_canonical(&ct, &t, &st), 0, "%s", tuple_text(&t));
+        TALLY_EQ(&tl, portreg_tuple_canonical(&cc, &ct, NULL), 0, "%s", tuple_text(&t));
+        TALLY(&tl, tuple_eq(&cc, &ct), "%s: not idempotent", tuple_text(&t));
         if (portreg_tuple_reverse(&r, &t) != 0)
             continue;
-        ck_assert_int_eq(portreg_tuple_canonical(&cr, &r, &sr), 0);
-        ck_assert(tuple_eq(&ct, &cr)); /* direction-free */
+        TALLY_EQ(&tl, portreg_tuple_canonical(&cr, &r, &sr), 0, "%s", tuple_text(&t));
+        TALLY(&tl, tuple_eq(&ct, &cr), "%s: depends on the direction", tuple_text(&t));
         if (!tuple_eq(&t, &r))
-            ck_assert_int_ne(st, sr);
+            TALLY(&tl, st != sr, "%s", tuple_text(&t));
     }
+    TALLY_VERDICT(&tl);
 }
 END_TEST
 
@@ -365,6 +369,7 @@ END_TEST
 /* Our address text against libc's, on random addresses full of zeros. */
 START_TEST(test_text_ipv6_against_libc)
 {
+    struct tally tl = TALLY_INIT;
     int i;
 
     for (i = 0; i < 200000; i++) {
@@ -381,20 +386,22 @@ START_TEST(test_text_ipv6_against_libc)
             t.src_addr[2 * g] = (uint8_t)(v >> 8);
             t.src_addr[2 * g + 1] = (uint8_t)v;
         }
-        ck_assert_int_gt(portreg_tuple_format(&t, text, sizeof text), 0);
+        REQUIRE(portreg_tuple_format(&t, text, sizeof text) > 0, "cannot format %s",
+                tuple_text(&t));
         arrow = strstr(text, " -> ");
-        ck_assert_ptr_nonnull(arrow);
+        REQUIRE(arrow != NULL, "no arrow in \"%s\"", text);
         *arrow = '\0';
-        ck_assert_ptr_nonnull(inet_ntop(AF_INET6, t.src_addr, libc, sizeof libc));
+        REQUIRE(inet_ntop(AF_INET6, t.src_addr, libc, sizeof libc) != NULL, "inet_ntop failed");
         /* glibc writes IPv4-compatible ::a.b.c.d (deprecated, RFC 4291
          * 2.5.5.1) in dotted form; RFC 5952 wants hex there.  Otherwise the
          * texts must be identical. */
         if (memcmp(t.src_addr, "\0\0\0\0\0\0\0\0\0\0\0\0", 12) != 0)
-            ck_assert_str_eq(text + 3, libc);
+            TALLY(&tl, strcmp(text + 3, libc) == 0, "\"%s\", libc \"%s\"", text + 3, libc);
         *arrow = ' ';
-        ck_assert_int_eq(portreg_tuple_parse(&back, text), 0);
-        ck_assert(tuple_eq(&back, &t));
+        TALLY_EQ(&tl, portreg_tuple_parse(&back, text), 0, "\"%s\"", text);
+        TALLY(&tl, tuple_eq(&back, &t), "\"%s\" did not round-trip", text);
     }
+    TALLY_VERDICT(&tl);
 }
 END_TEST
 
@@ -404,6 +411,7 @@ END_TEST
 static int parse_like_libc(int family, const char *alphabet, size_t max_len, int rounds,
                            const char *other_end)
 {
+    struct tally tl = TALLY_INIT;
     int af = family == 6 ? AF_INET6 : AF_INET, size = family == 6 ? 16 : 4, i, accepted = 0;
 
     for (i = 0; i < rounds; i++) {
@@ -419,12 +427,13 @@ static int parse_like_libc(int family, const char *alphabet, size_t max_len, int
         snprintf(text, sizeof text, "50 %s -> %s", addr, other_end);
         theirs = inet_pton(af, addr, want) == 1;
         ours = portreg_tuple_parse(&t, text) == 0;
-        ck_assert_msg(ours == theirs, "\"%s\": ours %d, libc %d", addr, ours, theirs);
-        if (ours) {
-            ck_assert_mem_eq(t.src_addr, want, (size_t)size);
+        TALLY_EQ(&tl, ours, theirs, "\"%s\" (1: accepted)", addr);
+        if (ours && theirs) {
+            TALLY(&tl, memcmp(t.src_addr, want, (size_t)size) == 0, "\"%s\"", addr);
             accepted++;
         }
     }
+    TALLY_VERDICT(&tl);
     return accepted;
 }
 
@@ -445,6 +454,7 @@ END_TEST
 
 START_TEST(test_text_random_round_trip)
 {
+    struct tally tl = TALLY_INIT;
     int i;
 
     for (i = 0; i < 200000; i++) {
@@ -452,12 +462,12 @@ START_TEST(test_text_random_round_trip)
         char buf[200];
         int n = portreg_tuple_format(&t, buf, sizeof buf);
 
-        ck_assert_int_gt(n, 0);
-        ck_assert_int_le(n, 107);
-        ck_assert_int_eq((int)strlen(buf), n);
-        ck_assert_msg(portreg_tuple_parse(&back, buf) == 0, "cannot parse back \"%s\"", buf);
-        ck_assert_msg(tuple_eq(&back, &t), "\"%s\" did not round-trip", buf);
+        TALLY(&tl, n > 0 && n <= 107, "%s: length %d", tuple_text(&t), n);
+        TALLY_EQ(&tl, (int)strlen(buf), n, "\"%s\"", buf);
+        TALLY_EQ(&tl, portreg_tuple_parse(&back, buf), 0, "\"%s\"", buf);
+        TALLY(&tl, tuple_eq(&back, &t), "\"%s\" did not round-trip", buf);
     }
+    TALLY_VERDICT(&tl);
 }
 END_TEST
 
@@ -508,6 +518,7 @@ START_TEST(test_text_fuzz)
         "udp [2001:db8::1]:53 -> [::ffff:1.2.3.4]:5353",
     };
     static const char noise[] = "0123456789abcdef:.[]-> \ttypecodx\x7f\x80\xff";
+    struct tally tl = TALLY_INIT;
     int i;
 
     for (i = 0; i < 300000; i++) {
@@ -536,10 +547,11 @@ START_TEST(test_text_fuzz)
         }
         if (portreg_tuple_parse(&t, text) != 0)
             continue;
-        ck_assert_int_gt(portreg_tuple_format(&t, buf, sizeof buf), 0);
-        ck_assert_int_eq(portreg_tuple_parse(&back, buf), 0);
-        ck_assert(tuple_eq(&back, &t));
+        TALLY(&tl, portreg_tuple_format(&t, buf, sizeof buf) > 0, "parsed \"%s\"", text);
+        TALLY_EQ(&tl, portreg_tuple_parse(&back, buf), 0, "\"%s\" from \"%s\"", buf, text);
+        TALLY(&tl, tuple_eq(&back, &t), "\"%s\" from \"%s\"", buf, text);
     }
+    TALLY_VERDICT(&tl);
 }
 END_TEST
 

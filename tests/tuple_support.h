@@ -10,9 +10,12 @@
 #include <arpa/inet.h>
 #include <check.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <portreg.h>
+
+#include "tally.h"
 
 /* xorshift64* */
 static uint64_t rng_state = UINT64_C(0x9e3779b97f4a7c15);
@@ -42,9 +45,30 @@ static inline portreg_tuple mk(uint8_t proto, const char *src, uint16_t sport, c
     t.proto = proto;
     t.src_port = sport;
     t.dst_port = dport;
-    ck_assert_int_eq(inet_pton(family == 6 ? AF_INET6 : AF_INET, src, t.src_addr), 1);
-    ck_assert_int_eq(inet_pton(family == 6 ? AF_INET6 : AF_INET, dst, t.dst_addr), 1);
+    REQUIRE(inet_pton(family == 6 ? AF_INET6 : AF_INET, src, t.src_addr) == 1,
+            "not an address: %s", src);
+    REQUIRE(inet_pton(family == 6 ? AF_INET6 : AF_INET, dst, t.dst_addr) == 1,
+            "not an address: %s", dst);
     return t;
+}
+
+/* `t` as text for a failure message, by the C library's inet_ntop (not
+ * portreg's formatter, which the suites test).  One static buffer. */
+static inline const char *tuple_text(const portreg_tuple *t)
+{
+    static char text[160];
+    char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN];
+    int af = t->family == 6 ? AF_INET6 : AF_INET;
+
+    if (t->family != 4 && t->family != 6) {
+        snprintf(text, sizeof text, "family %u proto %u", t->family, t->proto);
+        return text;
+    }
+    inet_ntop(af, t->src_addr, src, sizeof src);
+    inet_ntop(af, t->dst_addr, dst, sizeof dst);
+    snprintf(text, sizeof text, "proto %u %s:%u -> %s:%u", t->proto, src, t->src_port, dst,
+             t->dst_port);
+    return text;
 }
 
 static inline int tuple_eq(const portreg_tuple *a, const portreg_tuple *b)

@@ -1,6 +1,6 @@
 /*
  * Community ID v1: every row of the specification's baselines, read at run
- * time from PORTREG_TEST_SHARED/community-id (never copied into the repo),
+ * time from PORTREG_TEST_DATA/community-id (tests/data/README.md names the source),
  * plus the SHA-1 behind it (lib/flow/sha1.c is compiled into this test).
  */
 #define _POSIX_C_SOURCE 200112L
@@ -14,8 +14,8 @@
 #include "portreg.h"
 #include "../lib/flow/sha1.h"
 
-#ifndef PORTREG_TEST_SHARED
-#error "PORTREG_TEST_SHARED must name the shared data directory"
+#ifndef PORTREG_TEST_DATA
+#error "PORTREG_TEST_DATA must name tests/data"
 #endif
 
 /* ---- A reader for the baselines: an array of flat objects whose values
@@ -166,7 +166,7 @@ static int check_baseline(const char *name, uint16_t seed, unsigned flags)
     struct json_row row;
     int rows = 0, matched = 0;
 
-    snprintf(path, sizeof path, "%s/community-id/%s", PORTREG_TEST_SHARED, name);
+    snprintf(path, sizeof path, "%s/community-id/%s", PORTREG_TEST_DATA, name);
     text = slurp(path);
     p = skip_ws(text);
     ck_assert_int_eq(*p, '[');

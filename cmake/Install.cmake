@@ -1,8 +1,9 @@
-# cmake --install: header, shared and static library, pkg-config file and a
-# CMake package exporting portreg::portreg (and portreg::portreg_static).
+# cmake --install: header, the library (shared and static, or static only:
+# lib/CMakeLists.txt), pkg-config file and a CMake package exporting
+# portreg::portreg (and portreg::portreg_static).
 include(CMakePackageConfigHelpers)
 
-install(TARGETS portreg portreg_static
+install(TARGETS ${PORTREG_LIBRARY_TARGETS}
   EXPORT portregTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}

@@ -12,12 +12,15 @@ if(TARGET portinfo)
       ENVIRONMENT "PORTINFO=$<TARGET_FILE:portinfo>")
   endforeach()
 
-  # The Python binding, checked against portinfo's answers (C).
+  # The Python binding, checked against portinfo's answers (C).  ctypes
+  # loads the shared library.
+  if(PORTREG_SHARED)
   add_test(NAME cli_python_binding
     COMMAND Python3::Interpreter -m unittest -v test_portreg
     WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}/examples/python")
   set_tests_properties(cli_python_binding PROPERTIES
     ENVIRONMENT "PORTREG_LIBRARY=$<TARGET_FILE:portreg>;PORTINFO=$<TARGET_FILE:portinfo>;PYTHONDONTWRITEBYTECODE=1")
+  endif()
 endif()
 
 # ---- man pages ----

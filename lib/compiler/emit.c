@@ -389,7 +389,7 @@ static size_t named_in_row(const struct tables *t, size_t d, uint16_t *named)
 
 /* How many named records lookup_port.c's scan finds for `port`, starting
  * at the row's smallest entry. */
-static size_t port_scan_count(const struct tables *t, size_t port, const uint16_t row[4])
+static size_t port_scan_count(const struct tables *t, unsigned port, const uint16_t row[4])
 {
     size_t first = row[0], i, n = 0;
     unsigned p;
@@ -417,7 +417,7 @@ static void list_port_runs(struct tables *t, const uint32_t *count)
         if (!count[port])
             continue;
         n = named_in_row(t, d, named);
-        if (port_scan_count(t, port, t->port_first[d + 1]) != n)
+        if (port_scan_count(t, (unsigned)port, t->port_first[d + 1]) != n)
             run_list_add(&t->port_runs, port, named, n);
         d++;
     }

@@ -3,6 +3,8 @@
 # against that installed copy, then runs them:
 #   1. plain cc with pkg-config;  2. C++ with pkg-config;
 #   3. CMake find_package(portreg 1 REQUIRED), shared;  4. the same, static.
+# Then installs it again under a prefix with a space in its name, where the
+# installed portinfo must run without LD_LIBRARY_PATH (its RPATH).
 # usage: install_consumers.sh BUILD_DIR SOURCE_DIR
 set -eu
 build=$1
@@ -51,3 +53,14 @@ fi
 
 echo "pkg-config --static: $(pkg-config --static --libs portreg)"
 echo "all four consumers built against the installed copy and ran"
+
+if [ -x "$build/examples/portinfo" ]; then
+    spaced="$work/my tools"
+    cmake --install "$build" --prefix "$spaced" >/dev/null
+    echo "5. portinfo installed under \"$spaced\", run without LD_LIBRARY_PATH"
+    answer=$(env -u LD_LIBRARY_PATH "$spaced/bin/portinfo" --json 443/tcp)
+    echo "$answer" | grep -q '"ports":\[443,443\]' || { echo "portinfo 443/tcp answered: $answer" >&2; exit 1; }
+    echo "   $(echo "$answer" | head -c 120)"
+else
+    echo "5. NOT RUN: portinfo was not built (PORTREG_BUILD_EXAMPLES=OFF)"
+fi

@@ -29,6 +29,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "portreg.h"
+
 /* Longest service name the compiler accepts and lookups consider (bytes).
  * RFC 6335 allows 15; older editions hold legacy names of up to 36. */
 #define PORTREG_NAME_MAX 63
@@ -159,6 +161,32 @@ extern const uint16_t portreg__name_run_records[];
 #endif
 
 /* ---- Shared by the compiler and the runtime ---- */
+
+/* The transports of the registry, in the bit order of PORTREG_TCP ..
+ * PORTREG_DCCP: each one's flag, name and IANA protocol number.  The one
+ * list of them; everything that walks the transports walks this. */
+#define PORTREG_TRANSPORT_COUNT 4
+struct portreg_transport {
+    unsigned flag;
+    const char *name;
+    uint8_t ip_proto;
+};
+static const struct portreg_transport portreg_transports[PORTREG_TRANSPORT_COUNT] = {
+    {PORTREG_TCP, "tcp", PORTREG_IPPROTO_TCP},
+    {PORTREG_UDP, "udp", PORTREG_IPPROTO_UDP},
+    {PORTREG_SCTP, "sctp", PORTREG_IPPROTO_SCTP},
+    {PORTREG_DCCP, "dccp", PORTREG_IPPROTO_DCCP},
+};
+
+/* The transport of one flag; NULL for anything else. */
+static inline const struct portreg_transport *portreg_transport_of_flag(unsigned flag)
+{
+    unsigned i;
+    for (i = 0; i < PORTREG_TRANSPORT_COUNT; i++)
+        if (portreg_transports[i].flag == flag)
+            return &portreg_transports[i];
+    return NULL;
+}
 
 /* ASCII case folding only (RFC 6335 section 5.1); other bytes stay. */
 static inline unsigned char portreg_fold(unsigned char c)

@@ -253,6 +253,8 @@ static Suite *api_suite(void)
 {
     Suite *s = suite_create("api");
     TCase *tc = tcase_create("contract");
+
+    tcase_set_timeout(tc, 60);
     tcase_add_test(tc, ranges_follow_rfc6335);
     tcase_add_test(tc, names_with_nul_bytes_never_match);
     tcase_add_test(tc, several_names_at_one_port_come_in_registry_order);

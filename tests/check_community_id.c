@@ -428,6 +428,10 @@ static Suite *community_id_suite(void)
     TCase *more = tcase_create("behaviour");
     TCase *sha = tcase_create("sha1");
 
+    tcase_set_timeout(base, 60);
+    tcase_set_timeout(more, 60);
+    tcase_set_timeout(sha, 60);
+
     tcase_add_test(base, test_baseline_default);
     tcase_add_test(base, test_baseline_seed1);
     tcase_add_test(base, test_baseline_hex);

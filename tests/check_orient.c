@@ -581,6 +581,7 @@ static Suite *orient_suite(void)
     tcase_set_timeout(prop, 120);
     tcase_add_test(prop, test_direction_free_1e6);
     suite_add_tcase(s, prop);
+    tcase_set_timeout(real, 60);
     tcase_add_test(real, test_labelled_flows);
     tcase_add_test(real, test_captured_flows_direction_free);
     suite_add_tcase(s, real);

@@ -292,11 +292,6 @@ static char where[200];
 #define EXPECT_EQ(got, want) TALLY_EQ(&tl, got, want, "%s", where)
 #define EXPECT_STR_EQ(got, want) TALLY_STR_EQ(&tl, got, want, "%s", where)
 
-static void tally_reset(void)
-{
-    static const struct tally empty = TALLY_INIT;
-    tl = empty;
-}
 
 static void check_person(const portreg_person *got, const char *id)
 {
@@ -357,7 +352,7 @@ START_TEST(every_record_with_every_field)
 {
     size_t i;
     load_registry();
-    tally_reset();
+    TALLY_RESET(&tl);
     snprintf(where, sizeof where, "the registry");
     EXPECT_EQ(portreg_count(), nrecs);
     EXPECT(portreg_at(nrecs) == NULL);
@@ -459,7 +454,7 @@ START_TEST(every_port_and_protocol)
 
     load_registry();
     build_cover();
-    tally_reset();
+    TALLY_RESET(&tl);
     for (port = 0; port < 65536; port++) {
         for (j = 0; j < sizeof protos / sizeof protos[0]; j++) {
             size_t want[64], nwant = 0, k, n;
@@ -523,7 +518,7 @@ START_TEST(every_name_in_every_case)
     size_t *order, nnamed = 0, i, names = 0;
 
     load_registry();
-    tally_reset();
+    TALLY_RESET(&tl);
     order = malloc(nrecs * sizeof *order);
     for (i = 0; i < nrecs; i++)
         if (named(&recs[i]))

@@ -15,6 +15,7 @@
 
 #include "portreg.h"
 #include "portreg_table.h"
+#include "tally.h"
 
 #define MAX_RUN 16
 
@@ -77,16 +78,17 @@ static size_t expected_name(const char *name, unsigned protos, const portreg_ent
     return n;
 }
 
-static void assert_same(const portreg_entry **want, size_t nwant, const portreg_entry **got,
-                        size_t ngot, const char *what, unsigned protos)
+/* Every port and name times every mask: the checks tally (tally.h). */
+static struct tally tl = TALLY_INIT;
+
+static void check_same(const portreg_entry **want, size_t nwant, const portreg_entry **got,
+                       size_t ngot, const char *what, unsigned protos)
 {
     size_t i;
-    ck_assert_msg(ngot == nwant, "%s, protocols 0x%x: %zu records, expected %zu", what, protos,
-                  ngot, nwant);
-    for (i = 0; i < nwant; i++)
-        ck_assert_msg(got[i] == want[i], "%s, protocols 0x%x: record %zu is #%zu, expected #%zu",
-                      what, protos, i, portreg_entry_index(got[i]),
-                      portreg_entry_index(want[i]));
+    TALLY_EQ(&tl, ngot, nwant, "%s, protocols 0x%x", what, protos);
+    for (i = 0; i < nwant && i < ngot; i++)
+        TALLY_EQ(&tl, portreg_entry_index(got[i]), portreg_entry_index(want[i]),
+                 "%s, protocols 0x%x, record %zu", what, protos, i);
 }
 
 /* Distinct names among the records, case folded. */
@@ -117,6 +119,8 @@ START_TEST(every_port_every_mask)
 {
     unsigned port;
     size_t m, listed_seen = 0, scanned_seen = 0;
+
+    TALLY_RESET(&tl);
     for (port = 0; port < 65536; port++) {
         for (m = 0; m < sizeof masks / sizeof *masks; m++) {
             const portreg_entry *want[MAX_RUN], *got[MAX_RUN];
@@ -124,10 +128,11 @@ START_TEST(every_port_every_mask)
             size_t ngot = portreg_lookup_port_all((uint16_t)port, masks[m], got, MAX_RUN);
             char what[32];
             snprintf(what, sizeof what, "port %u", port);
-            assert_same(want, nwant, got, ngot, what, masks[m]);
-            ck_assert_uint_eq(portreg_lookup_port_all((uint16_t)port, masks[m], NULL, 0), nwant);
-            ck_assert_ptr_eq(portreg_lookup_port((uint16_t)port, masks[m]),
-                             nwant ? want[0] : NULL);
+            check_same(want, nwant, got, ngot, what, masks[m]);
+            TALLY_EQ(&tl, portreg_lookup_port_all((uint16_t)port, masks[m], NULL, 0), nwant,
+                     "%s, protocols 0x%x, counted", what, masks[m]);
+            TALLY(&tl, portreg_lookup_port((uint16_t)port, masks[m]) == (nwant ? want[0] : NULL),
+                  "%s, protocols 0x%x, first", what, masks[m]);
             if (nwant && masks[m] == PORTREG_ANY) {
                 size_t r;
                 int listed = 0;
@@ -138,6 +143,7 @@ START_TEST(every_port_every_mask)
             }
         }
     }
+    TALLY_VERDICT(&tl);
     ck_assert_uint_gt(listed_seen, 0);
     ck_assert_uint_gt(scanned_seen, 0);
 }
@@ -146,6 +152,8 @@ END_TEST
 START_TEST(every_name_every_mask)
 {
     size_t i, m;
+
+    TALLY_RESET(&tl);
     for (i = 0; i < portreg_count(); i++) {
         const char *name = portreg_entry_name(portreg_at(i));
         char upper[64];
@@ -158,13 +166,15 @@ START_TEST(every_name_every_mask)
         for (m = 0; m < sizeof masks / sizeof *masks; m++) {
             const portreg_entry *want[MAX_RUN], *got[MAX_RUN];
             size_t nwant = expected_name(name, masks[m], want);
-            assert_same(want, nwant, got,
-                         portreg_lookup_name_all(name, masks[m], got, MAX_RUN), name, masks[m]);
-            assert_same(want, nwant, got,
-                         portreg_lookup_name_all(upper, masks[m], got, MAX_RUN), upper, masks[m]);
-            ck_assert_ptr_eq(portreg_lookup_name(upper, masks[m]), nwant ? want[0] : NULL);
+            check_same(want, nwant, got,
+                       portreg_lookup_name_all(name, masks[m], got, MAX_RUN), name, masks[m]);
+            check_same(want, nwant, got,
+                       portreg_lookup_name_all(upper, masks[m], got, MAX_RUN), upper, masks[m]);
+            TALLY(&tl, portreg_lookup_name(upper, masks[m]) == (nwant ? want[0] : NULL),
+                  "%s, protocols 0x%x, first", upper, masks[m]);
         }
     }
+    TALLY_VERDICT(&tl);
 }
 END_TEST
 

@@ -598,6 +598,8 @@ static Suite *tuple_suite(void)
     TCase *canon = tcase_create("canonical");
     TCase *text = tcase_create("text");
 
+    tcase_set_timeout(rev, 60);
+    tcase_set_timeout(canon, 60);
     tcase_add_test(rev, test_reverse_ports);
     tcase_add_test(rev, test_reverse_icmp_pairs);
     tcase_add_test(rev, test_reverse_icmp_one_way);

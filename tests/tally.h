@@ -28,6 +28,7 @@ struct tally {
 };
 
 #define TALLY_INIT {0, 0, ""}
+#define TALLY_RESET(t) (*(t) = (struct tally)TALLY_INIT)
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 5, 6)))

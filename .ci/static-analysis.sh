@@ -17,7 +17,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-sources=(lib/*.c lib/compiler/*.c)
+sources=(lib/*.c lib/registry/*.c lib/flow/*.c lib/compiler/*.c)
 status=0
 
 # ---- cppcheck ----

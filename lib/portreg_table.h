@@ -167,15 +167,15 @@ extern const uint16_t portreg__name_run_records[];
  * list of them; everything that walks the transports walks this. */
 #define PORTREG_TRANSPORT_COUNT 4
 struct portreg_transport {
-    unsigned flag;
     const char *name;
+    unsigned flag;
     uint8_t ip_proto;
 };
 static const struct portreg_transport portreg_transports[PORTREG_TRANSPORT_COUNT] = {
-    {PORTREG_TCP, "tcp", PORTREG_IPPROTO_TCP},
-    {PORTREG_UDP, "udp", PORTREG_IPPROTO_UDP},
-    {PORTREG_SCTP, "sctp", PORTREG_IPPROTO_SCTP},
-    {PORTREG_DCCP, "dccp", PORTREG_IPPROTO_DCCP},
+    {"tcp", PORTREG_TCP, PORTREG_IPPROTO_TCP},
+    {"udp", PORTREG_UDP, PORTREG_IPPROTO_UDP},
+    {"sctp", PORTREG_SCTP, PORTREG_IPPROTO_SCTP},
+    {"dccp", PORTREG_DCCP, PORTREG_IPPROTO_DCCP},
 };
 
 /* The transport of one flag; NULL for anything else. */

@@ -137,10 +137,9 @@ void diff_registries(FILE *out, const struct registry *old_reg, const struct reg
     size_t i = 0, j = 0;
 
     memset(counts, 0, sizeof *counts);
-    while (i < old_reg->record_count || j < new_reg->record_count) {
-        const struct record *x = i < old_reg->record_count ? &old_reg->records[a[i]] : NULL;
-        const struct record *y = j < new_reg->record_count ? &new_reg->records[b[j]] : NULL;
-        int c = !x ? 1 : !y ? -1 : compare_keys(x, y);
+    while (i < old_reg->record_count && j < new_reg->record_count) {
+        const struct record *x = &old_reg->records[a[i]], *y = &new_reg->records[b[j]];
+        int c = compare_keys(x, y);
 
         if (c < 0) {
             write_one(out, '-', x);
@@ -159,6 +158,10 @@ void diff_registries(FILE *out, const struct registry *old_reg, const struct reg
             j++;
         }
     }
+    for (; i < old_reg->record_count; i++, counts->removed++)
+        write_one(out, '-', &old_reg->records[a[i]]);
+    for (; j < new_reg->record_count; j++, counts->added++)
+        write_one(out, '+', &new_reg->records[b[j]]);
     fprintf(out, "%s (%s, %zu records) -> %s (%s, %zu records): %zu added, %zu removed, "
                  "%zu changed, %zu unchanged\n",
             old_reg->path, old_reg->updated, old_reg->record_count, new_reg->path,

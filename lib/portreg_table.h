@@ -35,6 +35,43 @@
  * RFC 6335 allows 15; older editions hold legacy names of up to 36. */
 #define PORTREG_NAME_MAX 63
 
+/* The transports of the registry, in the bit order of PORTREG_TCP ..
+ * PORTREG_DCCP: each one's flag, name and IANA protocol number.  The one
+ * list of them; everything that walks the transports walks this.  Names
+ * are arrays, not pointers, so that the table needs no relocations. */
+#define PORTREG_TRANSPORT_COUNT 4
+struct portreg_transport {
+    char name[8];
+    unsigned flag;
+    uint8_t ip_proto;
+};
+static const struct portreg_transport portreg_transports[PORTREG_TRANSPORT_COUNT] = {
+    {"tcp", PORTREG_TCP, PORTREG_IPPROTO_TCP},
+    {"udp", PORTREG_UDP, PORTREG_IPPROTO_UDP},
+    {"sctp", PORTREG_SCTP, PORTREG_IPPROTO_SCTP},
+    {"dccp", PORTREG_DCCP, PORTREG_IPPROTO_DCCP},
+};
+
+/* The transport of one flag; NULL for anything else. */
+static inline const struct portreg_transport *portreg_transport_of_flag(unsigned flag)
+{
+    unsigned i;
+    for (i = 0; i < PORTREG_TRANSPORT_COUNT; i++)
+        if (portreg_transports[i].flag == flag)
+            return &portreg_transports[i];
+    return NULL;
+}
+
+/* The transport with IANA protocol number `ip_proto`; NULL for others. */
+static inline const struct portreg_transport *portreg_transport_of_ip_proto(unsigned ip_proto)
+{
+    unsigned i;
+    for (i = 0; i < PORTREG_TRANSPORT_COUNT; i++)
+        if (portreg_transports[i].ip_proto == ip_proto)
+            return &portreg_transports[i];
+    return NULL;
+}
+
 /* One record.  Strings are offsets into portreg__pool (0 is ""). */
 struct portreg_entry {
     uint32_t name;        /* as written */
@@ -115,7 +152,7 @@ extern const struct portreg_person portreg__people[];
 #define PORTREG_PORT_NONE 0xFFFFu     /* neither */
 extern const uint64_t portreg__port_bits[PORTREG_PORT_WORDS];
 extern const uint16_t portreg__port_rank[PORTREG_PORT_WORDS];
-extern const uint16_t portreg__port_first[][4];
+extern const uint16_t portreg__port_first[][PORTREG_TRANSPORT_COUNT];
 
 /* Name index. */
 extern const uint64_t portreg__name_seed;
@@ -161,32 +198,6 @@ extern const uint16_t portreg__name_run_records[];
 #endif
 
 /* ---- Shared by the compiler and the runtime ---- */
-
-/* The transports of the registry, in the bit order of PORTREG_TCP ..
- * PORTREG_DCCP: each one's flag, name and IANA protocol number.  The one
- * list of them; everything that walks the transports walks this. */
-#define PORTREG_TRANSPORT_COUNT 4
-struct portreg_transport {
-    const char *name;
-    unsigned flag;
-    uint8_t ip_proto;
-};
-static const struct portreg_transport portreg_transports[PORTREG_TRANSPORT_COUNT] = {
-    {"tcp", PORTREG_TCP, PORTREG_IPPROTO_TCP},
-    {"udp", PORTREG_UDP, PORTREG_IPPROTO_UDP},
-    {"sctp", PORTREG_SCTP, PORTREG_IPPROTO_SCTP},
-    {"dccp", PORTREG_DCCP, PORTREG_IPPROTO_DCCP},
-};
-
-/* The transport of one flag; NULL for anything else. */
-static inline const struct portreg_transport *portreg_transport_of_flag(unsigned flag)
-{
-    unsigned i;
-    for (i = 0; i < PORTREG_TRANSPORT_COUNT; i++)
-        if (portreg_transports[i].flag == flag)
-            return &portreg_transports[i];
-    return NULL;
-}
 
 /* ASCII case folding only (RFC 6335 section 5.1); other bytes stay. */
 static inline unsigned char portreg_fold(unsigned char c)

@@ -47,7 +47,7 @@ struct tables {
 
     uint64_t port_bits[PORTREG_PORT_WORDS];
     uint16_t port_rank[PORTREG_PORT_WORDS];
-    uint16_t (*port_first)[4]; /* row 0: no record */
+    uint16_t (*port_first)[PORTREG_TRANSPORT_COUNT]; /* row 0: no record */
     size_t port_keys;
     uint16_t *port_start; /* while building: row - 1 -> port_records */
     uint16_t *port_records;
@@ -348,11 +348,12 @@ static int in_port_index(const struct tables *t, size_t i)
 
 /* The row of one port: per protocol the first named record in registry
  * order, else PORTREG_PORT_RESERVED when a reserved record covers it. */
-static void fill_port_row(struct tables *t, uint16_t row[4], size_t first, size_t end)
+static void fill_port_row(struct tables *t, uint16_t row[PORTREG_TRANSPORT_COUNT], size_t first,
+                          size_t end)
 {
     unsigned p;
     size_t k;
-    for (p = 0; p < 4; p++) {
+    for (p = 0; p < PORTREG_TRANSPORT_COUNT; p++) {
         row[p] = PORTREG_PORT_NONE;
         for (k = first; k < end; k++) {
             unsigned r = t->port_records[k], flags = t->flags[r];
@@ -389,11 +390,12 @@ static size_t named_in_row(const struct tables *t, size_t d, uint16_t *named)
 
 /* How many named records lookup_port.c's scan finds for `port`, starting
  * at the row's smallest entry. */
-static size_t port_scan_count(const struct tables *t, unsigned port, const uint16_t row[4])
+static size_t port_scan_count(const struct tables *t, unsigned port,
+                              const uint16_t row[PORTREG_TRANSPORT_COUNT])
 {
     size_t first = row[0], i, n = 0;
     unsigned p;
-    for (p = 1; p < 4; p++)
+    for (p = 1; p < PORTREG_TRANSPORT_COUNT; p++)
         first = row[p] < first ? row[p] : first;
     if (first >= PORTREG_PORT_RESERVED)
         return 0;
@@ -706,10 +708,13 @@ static void write_port_index(FILE *out, const struct tables *t)
     fputs("\n};\n\n", out);
     write_u16s(out, "const uint16_t portreg__port_rank[PORTREG_PORT_WORDS]", t->port_rank,
                PORTREG_PORT_WORDS);
-    fputs("const uint16_t portreg__port_first[][4] = {\n", out);
-    for (i = 0; i <= t->port_keys; i++)
-        fprintf(out, "{%u,%u,%u,%u},\n", t->port_first[i][0], t->port_first[i][1],
-                t->port_first[i][2], t->port_first[i][3]);
+    fputs("const uint16_t portreg__port_first[][PORTREG_TRANSPORT_COUNT] = {\n", out);
+    for (i = 0; i <= t->port_keys; i++) {
+        unsigned p;
+        for (p = 0; p < PORTREG_TRANSPORT_COUNT; p++)
+            fprintf(out, "%s%u", p ? "," : "{", t->port_first[i][p]);
+        fputs("},\n", out);
+    }
     fputs("};\n\n", out);
     write_runs(out, "port", &t->port_runs);
 }

@@ -172,11 +172,10 @@ static void read_number(struct reader *r, struct record *rec, const xmlNode *nod
 
 static unsigned proto_flag(const char *name)
 {
-    static const char *const names[] = {"tcp", "udp", "sctp", "dccp"};
     unsigned i;
-    for (i = 0; i < 4; i++) {
-        if (strcasecmp(name, names[i]) == 0)
-            return 1u << i; /* PORTREG_TCP, _UDP, _SCTP, _DCCP */
+    for (i = 0; i < PORTREG_TRANSPORT_COUNT; i++) {
+        if (strcasecmp(name, portreg_transports[i].name) == 0)
+            return portreg_transports[i].flag;
     }
     return 0;
 }

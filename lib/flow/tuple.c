@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "portreg_table.h"
 #include "tuple_internal.h"
 
 size_t portreg__tuple_addr_len(const portreg_tuple *t)
@@ -17,18 +18,8 @@ size_t portreg__tuple_addr_len(const portreg_tuple *t)
 
 unsigned portreg__transport_flag(uint8_t proto)
 {
-    switch (proto) {
-    case PORTREG_IPPROTO_TCP:
-        return PORTREG_TCP;
-    case PORTREG_IPPROTO_UDP:
-        return PORTREG_UDP;
-    case PORTREG_IPPROTO_SCTP:
-        return PORTREG_SCTP;
-    case PORTREG_IPPROTO_DCCP:
-        return PORTREG_DCCP;
-    default:
-        return 0;
-    }
+    const struct portreg_transport *t = portreg_transport_of_ip_proto(proto);
+    return t ? t->flag : 0;
 }
 
 int portreg__is_icmp(uint8_t proto)

@@ -328,27 +328,30 @@ int portreg__addr_parse(uint8_t addr[16], const char *text, size_t len, int fami
 
 /* ---- Tuples ---- */
 
-/* Names are arrays, not pointers, so the table needs no relocations. */
+/* The protocol names tuple text knows besides the transports'
+ * (portreg_transports).  Names are arrays, not pointers, so the table
+ * needs no relocations. */
 struct proto_name {
     char name[8];
     uint8_t number;
 };
 
-static const struct proto_name proto_names[] = {
-    { "tcp", PORTREG_IPPROTO_TCP },   { "udp", PORTREG_IPPROTO_UDP },
-    { "sctp", PORTREG_IPPROTO_SCTP }, { "dccp", PORTREG_IPPROTO_DCCP },
+static const struct proto_name icmp_names[] = {
     { "icmp", PORTREG_IPPROTO_ICMP }, { "icmpv6", PORTREG_IPPROTO_ICMPV6 },
 };
 
-#define PROTO_NAME_COUNT (sizeof proto_names / sizeof proto_names[0])
+#define ICMP_NAME_COUNT (sizeof icmp_names / sizeof icmp_names[0])
 
 static const char *proto_to_name(uint8_t proto)
 {
+    const struct portreg_transport *transport = portreg_transport_of_ip_proto(proto);
     size_t i;
 
-    for (i = 0; i < PROTO_NAME_COUNT; i++)
-        if (proto_names[i].number == proto)
-            return proto_names[i].name;
+    if (transport != NULL)
+        return transport->name;
+    for (i = 0; i < ICMP_NAME_COUNT; i++)
+        if (icmp_names[i].number == proto)
+            return icmp_names[i].name;
     return NULL;
 }
 
@@ -374,9 +377,15 @@ static int parse_proto(uint8_t *proto, const char *tok, size_t len)
     unsigned v;
     size_t i;
 
-    for (i = 0; i < PROTO_NAME_COUNT; i++) {
-        if (token_is(tok, len, proto_names[i].name)) {
-            *proto = proto_names[i].number;
+    for (i = 0; i < PORTREG_TRANSPORT_COUNT; i++) {
+        if (token_is(tok, len, portreg_transports[i].name)) {
+            *proto = portreg_transports[i].ip_proto;
+            return 0;
+        }
+    }
+    for (i = 0; i < ICMP_NAME_COUNT; i++) {
+        if (token_is(tok, len, icmp_names[i].name)) {
+            *proto = icmp_names[i].number;
             return 0;
         }
     }

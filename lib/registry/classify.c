@@ -27,36 +27,18 @@ const char *portreg_range_name(portreg_range range)
 
 const char *portreg_proto_name(unsigned proto)
 {
-    switch (proto) {
-    case PORTREG_TCP:
-        return "tcp";
-    case PORTREG_UDP:
-        return "udp";
-    case PORTREG_SCTP:
-        return "sctp";
-    case PORTREG_DCCP:
-        return "dccp";
-    }
-    return "";
-}
-
-static int equals_folded(const char *s, const char *lower)
-{
-    for (; *lower; s++, lower++) {
-        if (portreg_fold((unsigned char)*s) != (unsigned char)*lower)
-            return 0;
-    }
-    return *s == '\0';
+    const struct portreg_transport *t = portreg_transport_of_flag(proto);
+    return t ? t->name : "";
 }
 
 unsigned portreg_proto_from_name(const char *name)
 {
-    unsigned proto;
+    unsigned i;
     if (!name)
         return 0;
-    for (proto = PORTREG_TCP; proto <= PORTREG_DCCP; proto <<= 1) {
-        if (equals_folded(name, portreg_proto_name(proto)))
-            return proto;
+    for (i = 0; i < PORTREG_TRANSPORT_COUNT; i++) {
+        if (portreg_name_folds_to(name, portreg_transports[i].name))
+            return portreg_transports[i].flag;
     }
     return 0;
 }

@@ -54,6 +54,10 @@ static inline unsigned smaller(unsigned a, unsigned b)
     return a < b ? a : b;
 }
 
+/* The minimum below is a tree over the four columns, two levels deep
+ * rather than a chain of three; a fifth transport must widen it. */
+typedef char row_first_takes_four_columns[PORTREG_TRANSPORT_COUNT == 4 ? 1 : -1];
+
 /* The smallest entry of the row among `protos`: the first named record in
  * registry order, else PORTREG_PORT_RESERVED, else PORTREG_PORT_NONE.
  * One protocol, the usual call, is one column: a branch on the kind of

@@ -2,13 +2,23 @@
  * portreg — the IANA Service Name and Transport Protocol Port Number
  * Registry, compiled into the library at build time.
  *
- * Every function here answers in constant time from read-only tables: no
- * file I/O, no locks, no allocation, no initialisation call.  All functions
- * are safe to call from any thread and from a signal handler.
+ * Every function here answers from read-only tables: no file I/O, no
+ * locks, no allocation, no initialisation call.  All functions are safe to
+ * call from any thread and from a signal handler.
+ *
+ * Time.  The single-record lookups take constant time, whatever the
+ * registry holds: portreg_lookup_port(), portreg_lookup_name(),
+ * portreg_lookup_name_len() (time in the name's length, at most
+ * PORTREG_NAME_MAX bytes), portreg_port_status(), portreg_classify(),
+ * portreg_at() and the accessors of a record or person.  The _all
+ * functions take time in the number of records they visit: the records of
+ * one port or one name, a handful.  portreg_parse_service() is a name
+ * lookup plus, for a name, a walk over that name's records.  The flow
+ * functions take constant time; parsing takes time linear in the text.
  *
  * Conventions
  *  - Functions that can fail return 0 (or a length) on success and a
- *    negative PORTREG_E* code on failure.
+ *    negative PORTREG_E* code on failure, never a bare number.
  *  - Lookups return NULL (or a count of 0) when nothing matches; bad input
  *    (NULL, empty or over-long names, protos of 0) simply matches nothing.
  *  - Every `const portreg_entry *` and every string returned lives for the
@@ -39,9 +49,9 @@ extern "C" {
 /* ------------------------------------------------------------------ */
 
 #define PORTREG_VERSION_MAJOR 1
-#define PORTREG_VERSION_MINOR 0
+#define PORTREG_VERSION_MINOR 1
 #define PORTREG_VERSION_PATCH 0
-/** MAJOR * 10000 + MINOR * 100 + PATCH, e.g. 10000 for 1.0.0. */
+/** MAJOR * 10000 + MINOR * 100 + PATCH, e.g. 10100 for 1.1.0. */
 #define PORTREG_VERSION_NUM \
     (PORTREG_VERSION_MAJOR * 10000 + PORTREG_VERSION_MINOR * 100 + PORTREG_VERSION_PATCH)
 
@@ -61,8 +71,14 @@ typedef enum portreg_error {
     PORTREG_ENOTFOUND = -1, /* no such record, field, port or partner */
     PORTREG_EINVAL = -2,    /* NULL pointer, malformed text or bad value */
     PORTREG_ENOREPLY = -3,  /* ICMP type with no request/reply partner */
-    PORTREG_ENOSPC = -4     /* reserved: output buffer too small */
+    PORTREG_ENOSPC = -4     /* never returned: see below */
 } portreg_error;
+
+/* PORTREG_ENOSPC is never returned by 1.x.  The functions that write text
+ * (portreg_tuple_format(), portreg_community_id()) are snprintf-like: with
+ * a buffer too small they write what fits, NUL-terminated, and return the
+ * length of the whole text, which tells the caller the size to use.  The
+ * code keeps its value so that no later code can be given it. */
 
 /** A static English message for a PORTREG_E* code; never NULL. */
 PORTREG_API const char *portreg_strerror(int error);
@@ -150,11 +166,18 @@ PORTREG_API size_t portreg_lookup_name_all(const char *name, unsigned protos,
                                            const portreg_entry **out, size_t cap);
 
 /**
- * Parses a service string as getaddrinfo() would: a decimal port 0-65535
- * (digits only: no sign, no space, at most 5 digits after leading zeros)
- * or else a service name registered for a protocol in `protos`.
+ * Parses a service string: a port number or a service name.
+ *  - A string of ASCII digits and nothing else is a port number: decimal,
+ *    leading zeros allowed and never octal ("080" is 80), at most 65535.
+ *    No sign, no white space.  (getaddrinfo() implementations read a
+ *    numeric service with strtoul(), which also skips leading blanks and
+ *    takes a sign; portreg does not.)  Tuple text reads numbers by the
+ *    same rule.
+ *  - Any other string is a service name, found as portreg_lookup_name()
+ *    finds it among the protocols in `protos`; its port is that of the
+ *    first such record, in registry order, that has one.
  * Writes the port to `*port` and returns 0; PORTREG_EINVAL for a NULL
- * argument, an empty string or an out-of-range number; PORTREG_ENOTFOUND
+ * argument, an empty string or a number above 65535; PORTREG_ENOTFOUND
  * for a name with no port for those protocols.
  */
 PORTREG_API int portreg_parse_service(uint16_t *port, const char *service, unsigned protos);
@@ -167,7 +190,11 @@ PORTREG_API const char *portreg_entry_name(const portreg_entry *e);
 /** One PORTREG_* flag; 0 when the record names no protocol. */
 PORTREG_API unsigned portreg_entry_protos(const portreg_entry *e);
 
-/** The port or range (lo == hi for one port); 0, or -1 when it has no number. */
+/**
+ * Writes the port or range to `*lo` and `*hi` (lo == hi for one port;
+ * either may be NULL) and returns 0; PORTREG_ENOTFOUND when the record
+ * has no number (or `e` is NULL).
+ */
 PORTREG_API int portreg_entry_ports(const portreg_entry *e, uint16_t *lo, uint16_t *hi);
 
 /**
@@ -188,7 +215,10 @@ PORTREG_API const char *portreg_entry_note(const portreg_entry *e);
 /** Known unauthorized use of the port (<unauthorized>), normalised; "" when absent. */
 PORTREG_API const char *portreg_entry_unauthorized(const portreg_entry *e);
 
-/** The DCCP service code (<sc>): writes it to `*code` and returns 0; -1 when absent. */
+/**
+ * The DCCP service code (<sc>): writes it to `*code` (which may be NULL)
+ * and returns 0; PORTREG_ENOTFOUND when the record has none.
+ */
 PORTREG_API int portreg_entry_service_code(const portreg_entry *e, uint32_t *code);
 
 /* ---- Port status ---- */
@@ -290,8 +320,11 @@ PORTREG_API const char *portreg_registry_updated(void);
  *  - src_port/dst_port: ports in host order for TCP, UDP, SCTP and DCCP.
  *    For ICMP and ICMPv6, src_port holds the type and dst_port the code.
  *    Other protocols have no ports: both are 0.
- *  - reserved: must be zero; room for later versions.  This version
- *    ignores them (reverse, orient and canonical copy them through).
+ *  - reserved0, reserved: must be zero; room for later versions.  Every
+ *    function that takes a tuple refuses one where they are not, with
+ *    PORTREG_EINVAL, so that a later 1.x release can give them a meaning
+ *    without old callers' garbage being read as one.  Start from a zeroed
+ *    tuple (memset, or `portreg_tuple t = {0};`).
  */
 typedef struct portreg_tuple {
     uint8_t family;
@@ -313,8 +346,9 @@ typedef struct portreg_tuple {
  * ICMPv6 echo 128<->129, node information 139<->140.  Every other type
  * (errors, MLD, router and neighbour discovery) has no partner.
  * `out == in` is allowed.
- * Returns 0; PORTREG_EINVAL for NULL or a bad family; PORTREG_ENOREPLY for
- * an ICMP type with no partner (then `*out` is untouched).
+ * Returns 0; PORTREG_EINVAL for NULL, a bad family or a reserved byte that
+ * is not zero; PORTREG_ENOREPLY for an ICMP type with no partner (then
+ * `*out` is untouched).
  */
 PORTREG_API int portreg_tuple_reverse(portreg_tuple *out, const portreg_tuple *in);
 
@@ -343,6 +377,19 @@ typedef enum portreg_confidence {
     PORTREG_CONFIDENCE_HIGH = 3
 } portreg_confidence;
 
+/**
+ * The name of a reason, the constant's suffix in lower case: "hint",
+ * "score", "lower_port", "multicast", "icmp", "equal_ports", "ephemeral",
+ * "no_ports"; "" for a value outside the enum.  Since 1.1.
+ */
+PORTREG_API const char *portreg_reason_name(portreg_reason reason);
+
+/**
+ * The name of a confidence: "none", "low", "medium" or "high"; "" for a
+ * value outside the enum.  Since 1.1.
+ */
+PORTREG_API const char *portreg_confidence_name(portreg_confidence confidence);
+
 /** What portreg_tuple_orient() decided.  Fixed layout, 16 bytes. */
 typedef struct portreg_orientation {
     uint8_t swapped;    /* 1 when out is the reverse of in */
@@ -363,7 +410,8 @@ typedef struct portreg_orientation {
  * NONE) the given order is kept.  Without hints the answer is
  * direction-free: a tuple and its reverse give the same `out` whenever the
  * confidence is not NONE.
- * Returns 0, or PORTREG_EINVAL for NULL or a bad family.
+ * Returns 0, or PORTREG_EINVAL for NULL, a bad family or a reserved byte
+ * that is not zero.
  */
 PORTREG_API int portreg_tuple_orient(portreg_tuple *out, const portreg_tuple *in,
                                      unsigned hints, portreg_orientation *why);
@@ -375,7 +423,8 @@ PORTREG_API int portreg_tuple_orient(portreg_tuple *out, const portreg_tuple *in
  * partner (as portreg_tuple_reverse()) the source's type is compared with
  * the partner type and a swap writes the reverse; a type with no partner
  * is kept as given.  Writes 1 to `*swapped` when it swapped (may be NULL).
- * `out == in` is allowed.  Returns 0 or PORTREG_EINVAL.
+ * `out == in` is allowed.  Returns 0, or PORTREG_EINVAL for NULL, a bad
+ * family or a reserved byte that is not zero.
  */
 PORTREG_API int portreg_tuple_canonical(portreg_tuple *out, const portreg_tuple *in,
                                         int *swapped);
@@ -393,8 +442,8 @@ PORTREG_API int portreg_tuple_canonical(portreg_tuple *out, const portreg_tuple 
  * hashes addresses and protocol only.
  * snprintf-like: writes at most `cap` bytes
  * including the terminating NUL and returns the length of the full string;
- * PORTREG_EINVAL for NULL `t`, a bad family, unknown flags, or NULL `buf`
- * with `cap` > 0.
+ * PORTREG_EINVAL for NULL `t`, a bad family, a reserved byte that is not
+ * zero, unknown flags, or NULL `buf` with `cap` > 0.
  */
 PORTREG_API int portreg_community_id(const portreg_tuple *t, uint16_t seed, unsigned flags,
                                      char *buf, size_t cap);
@@ -406,8 +455,11 @@ PORTREG_API int portreg_community_id(const portreg_tuple *t, uint16_t seed, unsi
  * service name registered for that transport; bare addresses for others
  * (IPv6 with or without brackets).  ICMP and ICMPv6 end with
  * " type T code C" (0-255 each).  Tokens are separated by white space.
- * No leading zeros in IPv4 parts or numbers, no IPv6 zone index; an IPv6
- * address may end in a dotted quad.  Never reads the locale.
+ * Numbers (protocol numbers, ports, ICMP type and code) follow the rule of
+ * portreg_parse_service(): digits only, leading zeros allowed and never
+ * octal.  IPv4 addresses are dotted quads as inet_pton() reads them: no
+ * leading zeros in a part.  No IPv6 zone index; an IPv6 address may end in
+ * a dotted quad.  Never reads the locale.
  * Returns 0, or PORTREG_EINVAL for NULL or malformed text (then `*out` is
  * untouched).
  */
@@ -420,8 +472,8 @@ PORTREG_API int portreg_tuple_parse(portreg_tuple *out, const char *text);
  * the text gives `t` back.  At most 107 characters.
  * snprintf-like: writes at most `cap` bytes including the NUL and returns
  * the length of the full text; PORTREG_EINVAL for a NULL or bad tuple (bad
- * family, ICMP type or code above 255, ports on a protocol without them),
- * or NULL `buf` with `cap` > 0.
+ * family, a reserved byte that is not zero, ICMP type or code above 255,
+ * ports on a protocol without them), or NULL `buf` with `cap` > 0.
  */
 PORTREG_API int portreg_tuple_format(const portreg_tuple *t, char *buf, size_t cap);
 

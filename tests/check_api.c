@@ -249,6 +249,77 @@ START_TEST(version_matches_header)
 }
 END_TEST
 
+/* Every reason and confidence that portreg_tuple_orient() reports has a
+ * name: distinct, lower case, never "" (and "" outside the enums).  The
+ * reasons are collected from the function itself, over flows that reach
+ * every rule, so that a new reason without a name fails here. */
+START_TEST(orientation_names)
+{
+    static const char *const flows[] = {
+        "tcp 10.0.0.1:51515 -> 10.0.0.2:443", "tcp 10.0.0.1:443 -> 10.0.0.2:443",
+        "udp 10.0.0.1:50000 -> 10.0.0.2:60000", "udp 10.0.0.1:5353 -> 224.0.0.251:5353",
+        "icmp 10.0.0.1 -> 10.0.0.2 type 8 code 0", "icmp 10.0.0.1 -> 10.0.0.2 type 3 code 1",
+        "47 10.0.0.1 -> 10.0.0.2", "tcp 10.0.0.1:22 -> 10.0.0.2:23",
+    };
+    const char *seen[256] = {0};
+    size_t i, j;
+    unsigned hints;
+
+    for (i = 0; i < sizeof flows / sizeof flows[0]; i++) {
+        for (hints = 0; hints <= PORTREG_HINT_SYNACK; hints++) {
+            portreg_tuple t, out;
+            portreg_orientation why;
+            const char *reason, *confidence;
+
+            ck_assert_int_eq(portreg_tuple_parse(&t, flows[i]), 0);
+            ck_assert_int_eq(portreg_tuple_orient(&out, &t, hints, &why), 0);
+            reason = portreg_reason_name((portreg_reason)why.reason);
+            confidence = portreg_confidence_name((portreg_confidence)why.confidence);
+            ck_assert_msg(reason[0] != '\0', "reason %u of %s has no name", why.reason, flows[i]);
+            ck_assert_msg(confidence[0] != '\0', "confidence %u has no name", why.confidence);
+            seen[why.reason] = reason;
+        }
+    }
+    for (i = 0; i < 256; i++) {
+        for (j = 0; seen[i] && j < i; j++)
+            ck_assert_msg(!seen[j] || strcmp(seen[i], seen[j]) != 0, "two reasons are \"%s\"",
+                          seen[i]);
+        if (seen[i])
+            ck_assert_uint_eq(strspn(seen[i], "abcdefghijklmnopqrstuvwxyz_"), strlen(seen[i]));
+    }
+    ck_assert_str_eq(portreg_confidence_name(PORTREG_CONFIDENCE_NONE), "none");
+    ck_assert_str_eq(portreg_confidence_name(PORTREG_CONFIDENCE_HIGH), "high");
+    ck_assert_str_eq(portreg_reason_name((portreg_reason)0), "");
+    ck_assert_str_eq(portreg_reason_name((portreg_reason)255), "");
+    ck_assert_str_eq(portreg_confidence_name((portreg_confidence)4), "");
+    ck_assert_str_eq(portreg_confidence_name((portreg_confidence)-1), "");
+}
+END_TEST
+
+/* Functions that fail return a named code (portreg.h). */
+START_TEST(failures_are_named_codes)
+{
+    uint16_t lo = 7, hi = 7;
+    uint32_t code = 7;
+    size_t i;
+    int without_number = 0, without_code = 0;
+
+    ck_assert_int_eq(portreg_entry_ports(NULL, &lo, &hi), PORTREG_ENOTFOUND);
+    ck_assert_int_eq(portreg_entry_service_code(NULL, &code), PORTREG_ENOTFOUND);
+    for (i = 0; i < portreg_count(); i++) {
+        const portreg_entry *e = portreg_at(i);
+        int rc = portreg_entry_ports(e, &lo, &hi);
+        ck_assert(rc == 0 || rc == PORTREG_ENOTFOUND);
+        without_number += rc == PORTREG_ENOTFOUND;
+        rc = portreg_entry_service_code(e, &code);
+        ck_assert(rc == 0 || rc == PORTREG_ENOTFOUND);
+        without_code += rc == PORTREG_ENOTFOUND;
+    }
+    ck_assert_int_gt(without_number, 0);
+    ck_assert_int_gt(without_code, 0);
+}
+END_TEST
+
 static Suite *api_suite(void)
 {
     Suite *s = suite_create("api");
@@ -256,6 +327,8 @@ static Suite *api_suite(void)
 
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, ranges_follow_rfc6335);
+    tcase_add_test(tc, orientation_names);
+    tcase_add_test(tc, failures_are_named_codes);
     tcase_add_test(tc, names_with_nul_bytes_never_match);
     tcase_add_test(tc, several_names_at_one_port_come_in_registry_order);
     tcase_add_test(tc, one_name_at_several_ports);

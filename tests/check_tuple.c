@@ -333,6 +333,44 @@ START_TEST(test_text_service_names)
 }
 END_TEST
 
+/* Every number in tuple text follows one rule (lib/decimal.h), the rule of
+ * portreg_parse_service(): digits only, leading zeros allowed and never
+ * octal.  Each text parses to the same tuple as its form without zeros. */
+START_TEST(test_text_numbers_one_rule)
+{
+    static const char *const pairs[][2] = {
+        { "006 10.0.0.1:00080 -> 10.0.0.2:0443", "tcp 10.0.0.1:80 -> 10.0.0.2:443" },
+        { "0017 10.0.0.1:010 -> 10.0.0.2:00000000000000000053", "udp 10.0.0.1:10 -> 10.0.0.2:53" },
+        { "icmp 10.0.0.1 -> 10.0.0.2 type 008 code 00", "icmp 10.0.0.1 -> 10.0.0.2 type 8 code 0" },
+        { "047 10.0.0.1 -> 10.0.0.2", "47 10.0.0.1 -> 10.0.0.2" },
+    };
+    static const char *const too_large[] = {
+        "0256 10.0.0.1 -> 10.0.0.2", "tcp 10.0.0.1:065536 -> 10.0.0.2:1",
+        "icmp 10.0.0.1 -> 10.0.0.2 type 0256 code 0",
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        portreg_tuple a, b;
+        uint16_t port;
+        char digits[8];
+
+        ck_assert_msg(portreg_tuple_parse(&a, pairs[i][0]) == 0, "refused \"%s\"", pairs[i][0]);
+        ck_assert_int_eq(portreg_tuple_parse(&b, pairs[i][1]), 0);
+        ck_assert_msg(tuple_eq(&a, &b), "\"%s\" is not \"%s\"", pairs[i][0], pairs[i][1]);
+        /* and the service-string rule reads the same ports */
+        snprintf(digits, sizeof digits, "0%u", (unsigned)b.dst_port);
+        ck_assert_int_eq(portreg_parse_service(&port, digits, PORTREG_ANY), 0);
+        ck_assert_uint_eq(port, b.dst_port);
+    }
+    for (i = 0; i < sizeof too_large / sizeof too_large[0]; i++) {
+        portreg_tuple t;
+        ck_assert_msg(portreg_tuple_parse(&t, too_large[i]) == PORTREG_EINVAL, "accepted \"%s\"",
+                      too_large[i]);
+    }
+}
+END_TEST
+
 START_TEST(test_text_ipv6_rfc5952)
 {
     static const char *const cases[][2] = {
@@ -615,6 +653,7 @@ static Suite *tuple_suite(void)
     tcase_set_timeout(text, 60);
     tcase_add_test(text, test_text_examples);
     tcase_add_test(text, test_text_service_names);
+    tcase_add_test(text, test_text_numbers_one_rule);
     tcase_add_test(text, test_text_ipv6_rfc5952);
     tcase_add_test(text, test_text_ipv6_against_libc);
     tcase_add_test(text, test_text_ipv6_parse_against_libc);

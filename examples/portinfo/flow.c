@@ -7,23 +7,6 @@
 
 #include "portinfo.h"
 
-/* The library has no name functions for these two enums; the names are
- * the enum constants' suffixes in lower case, as docs/ORIENTATION.md uses. */
-static const char *reason_name(unsigned reason)
-{
-    static const char *const names[] = {
-        "", "hint", "score", "lower_port", "multicast", "icmp", "equal_ports", "ephemeral",
-        "no_ports",
-    };
-    return reason < sizeof names / sizeof names[0] ? names[reason] : "";
-}
-
-static const char *confidence_name(unsigned confidence)
-{
-    static const char *const names[] = { "none", "low", "medium", "high" };
-    return confidence < sizeof names / sizeof names[0] ? names[confidence] : "";
-}
-
 /* Everything computed about one flow, so that both output forms print
  * the same answers. */
 typedef struct flow_report {
@@ -62,8 +45,9 @@ static void flow_print_text(FILE *out, const flow_report *r, int separate)
             r->why.confidence == PORTREG_CONFIDENCE_NONE ? "unknown, order kept"
             : r->why.swapped                             ? "swapped"
                                                          : "as given");
-    fprintf(out, "orientation   reason %s, confidence %s", reason_name(r->why.reason),
-            confidence_name(r->why.confidence));
+    fprintf(out, "orientation   reason %s, confidence %s",
+            portreg_reason_name((portreg_reason)r->why.reason),
+            portreg_confidence_name((portreg_confidence)r->why.confidence));
     if (r->why.src_score || r->why.dst_score)
         fprintf(out, ", port ranks %d -> %d (1 best, 5 ephemeral)", r->why.src_score,
                 r->why.dst_score);
@@ -84,8 +68,9 @@ static void flow_print_json(FILE *out, const char *input, const flow_report *r)
     fputs(",\"oriented\":", out);
     json_string(out, r->oriented);
     fprintf(out, ",\"swapped\":%s,\"reason\":\"%s\",\"confidence\":\"%s\"",
-            r->why.swapped ? "true" : "false", reason_name(r->why.reason),
-            confidence_name(r->why.confidence));
+            r->why.swapped ? "true" : "false",
+            portreg_reason_name((portreg_reason)r->why.reason),
+            portreg_confidence_name((portreg_confidence)r->why.confidence));
     fprintf(out, ",\"src_score\":%d,\"dst_score\":%d,\"community_id\":", r->why.src_score,
             r->why.dst_score);
     json_string(out, r->cid);

@@ -46,10 +46,6 @@ OK, ENOTFOUND, EINVAL, ENOREPLY, ENOSPC = 0, -1, -2, -3, -4
 HINT_SYN, HINT_SYNACK = 0x1, 0x2
 CID_HEX = 0x1
 
-_RANGES = {1: "system", 2: "user", 3: "dynamic"}
-_REASONS = {1: "hint", 2: "score", 3: "lower_port", 4: "multicast", 5: "icmp",
-            6: "equal_ports", 7: "ephemeral", 8: "no_ports"}
-_CONFIDENCES = {0: "none", 1: "low", 2: "medium", 3: "high"}
 _IPPROTO = {"tcp": 6, "udp": 17, "sctp": 132, "dccp": 33, "icmp": 1, "icmpv6": 58}
 
 
@@ -157,6 +153,8 @@ _PROTOTYPES = {
                                             ctypes.c_char_p, _size]),
     "portreg_tuple_parse": (ctypes.c_int, [_P(_TupleStruct), _str]),
     "portreg_tuple_format": (ctypes.c_int, [_P(_TupleStruct), ctypes.c_char_p, _size]),
+    "portreg_reason_name": (_str, [ctypes.c_int]),
+    "portreg_confidence_name": (_str, [ctypes.c_int]),
 }
 
 for _name, (_restype, _argtypes) in _PROTOTYPES.items():
@@ -453,7 +451,7 @@ def port_status(port, proto=None):
 
 def classify(port):
     """"system" (0-1023), "user" (1024-49151) or "dynamic" (49152-65535)."""
-    return _RANGES[_lib.portreg_classify(_port(port))]
+    return _text(_lib.portreg_range_name(_lib.portreg_classify(_port(port))))
 
 
 def count():
@@ -492,8 +490,8 @@ class Orientation:
 
     def __init__(self, why):
         self.swapped = bool(why.swapped)
-        self.reason = _REASONS.get(why.reason, "")
-        self.confidence = _CONFIDENCES.get(why.confidence, "")
+        self.reason = _text(_lib.portreg_reason_name(why.reason))
+        self.confidence = _text(_lib.portreg_confidence_name(why.confidence))
         self.src_score = why.src_score
         self.dst_score = why.dst_score
 

@@ -25,6 +25,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "decimal.h"
 #include "portreg.h"
 #include "portreg_table.h"
 #include "text.h"
@@ -132,19 +133,15 @@ static char *element_text(struct reader *r, const xmlNode *node)
 
 /* ---- Fields ---------------------------------------------------------- */
 
+/* A port (decimal.h) at the start of `s`; `*end` after its digits. */
 static int parse_port(const char *s, const char **end, uint16_t *port)
 {
-    unsigned long v = 0;
-    const char *p = s;
-    if (!isdigit((unsigned char)*p))
+    size_t n = portreg_decimal_digits(s, strlen(s));
+    unsigned long v;
+
+    if (!portreg_decimal_parse(s, n, 65535, &v))
         return -1;
-    while (isdigit((unsigned char)*p)) {
-        v = v * 10 + (unsigned long)(*p - '0');
-        if (v > 65535)
-            return -1;
-        p++;
-    }
-    *end = p;
+    *end = s + n;
     *port = (uint16_t)v;
     return 0;
 }

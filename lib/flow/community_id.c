@@ -103,7 +103,7 @@ static void cid_key_order(struct cid_key *k, size_t len)
 
     if (k->one_way)
         return;
-    c = portreg__addr_cmp(k->addr1, k->addr2, len);
+    c = memcmp(k->addr1, k->addr2, len);
     if (c < 0 || (c == 0 && k->port1 <= k->port2))
         return;
     a = k->addr1;
@@ -199,7 +199,7 @@ int portreg_community_id(const portreg_tuple *t, uint16_t seed, unsigned flags,
 
     if (t == NULL || (flags & ~PORTREG_CID_HEX) != 0 || (buf == NULL && cap > 0))
         return PORTREG_EINVAL;
-    len = portreg__tuple_addr_len(t);
+    len = portreg__tuple_check(t);
     if (len == 0)
         return PORTREG_EINVAL;
     cid_digest(digest, t, seed, len);

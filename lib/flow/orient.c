@@ -162,7 +162,7 @@ int portreg_tuple_orient(portreg_tuple *out, const portreg_tuple *in,
     unsigned transport;
     int src_score = 0, dst_score = 0;
 
-    if (out == NULL || in == NULL || portreg__tuple_addr_len(in) == 0)
+    if (out == NULL || in == NULL || portreg__tuple_check(in) == 0)
         return PORTREG_EINVAL;
     transport = portreg__transport_flag(in->proto);
     if (transport != 0) {

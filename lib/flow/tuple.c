@@ -7,8 +7,20 @@
 #include "portreg_table.h"
 #include "tuple_internal.h"
 
-size_t portreg__tuple_addr_len(const portreg_tuple *t)
+/* Whether every reserved byte of `t` is zero. */
+static int reserved_clear(const portreg_tuple *t)
 {
+    size_t i;
+    for (i = 0; i < sizeof t->reserved; i++)
+        if (t->reserved[i] != 0)
+            return 0;
+    return t->reserved0 == 0;
+}
+
+size_t portreg__tuple_check(const portreg_tuple *t)
+{
+    if (!reserved_clear(t))
+        return 0;
     if (t->family == 4)
         return 4;
     if (t->family == 6)
@@ -79,11 +91,6 @@ int portreg__icmp_is_request(uint8_t proto, uint16_t type)
     return 0;
 }
 
-int portreg__addr_cmp(const uint8_t *a, const uint8_t *b, size_t len)
-{
-    return memcmp(a, b, len);
-}
-
 void portreg__tuple_swap(portreg_tuple *t)
 {
     uint8_t addr[16];
@@ -121,7 +128,7 @@ int portreg_tuple_reverse(portreg_tuple *out, const portreg_tuple *in)
     portreg_tuple rev;
     int rc;
 
-    if (out == NULL || in == NULL || portreg__tuple_addr_len(in) == 0)
+    if (out == NULL || in == NULL || portreg__tuple_check(in) == 0)
         return PORTREG_EINVAL;
     rc = reverse_into(&rev, in);
     if (rc == 0)
@@ -136,7 +143,7 @@ int portreg_tuple_reverse(portreg_tuple *out, const portreg_tuple *in)
 static int endpoint_after(const uint8_t *a_addr, uint16_t a_port,
                           const uint8_t *b_addr, uint16_t b_port, size_t len)
 {
-    int c = portreg__addr_cmp(a_addr, b_addr, len);
+    int c = memcmp(a_addr, b_addr, len);
 
     return c > 0 || (c == 0 && a_port > b_port);
 }
@@ -168,7 +175,7 @@ int portreg_tuple_canonical(portreg_tuple *out, const portreg_tuple *in, int *sw
 
     if (out == NULL || in == NULL)
         return PORTREG_EINVAL;
-    len = portreg__tuple_addr_len(in);
+    len = portreg__tuple_check(in);
     if (len == 0)
         return PORTREG_EINVAL;
     swap = canonical_swaps(in, len);

@@ -10,10 +10,13 @@
 
 #include "portreg.h"
 
-/* Bytes of the address arrays that are the address: 4 or 16; 0 for a bad
- * family.  Every comparison and hash uses only these bytes, so whatever a
- * caller left in the tail of an IPv4 address cannot change an answer. */
-size_t portreg__tuple_addr_len(const portreg_tuple *t);
+/* Bytes of the address arrays that are the address, 4 or 16, for a tuple
+ * the flow functions accept; 0 for one they refuse with PORTREG_EINVAL: a
+ * family other than 4 or 6, or a reserved byte that is not zero (kept for
+ * later versions, so none may accept garbage there).  Every comparison
+ * and hash uses only the address bytes, so whatever a caller left in the
+ * tail of an IPv4 address cannot change an answer. */
+size_t portreg__tuple_check(const portreg_tuple *t);
 
 /* PORTREG_TCP/UDP/SCTP/DCCP for the IANA protocol numbers of the four
  * transports the registry covers; 0 for every other protocol. */
@@ -30,10 +33,6 @@ int portreg__icmp_partner(uint8_t proto, uint16_t type);
 
 /* Whether the type is the request half of a conntrack pair. */
 int portreg__icmp_is_request(uint8_t proto, uint16_t type);
-
-/* Compares the first `len` bytes of two addresses as unsigned big-endian
- * numbers (memcmp order): <0, 0 or >0. */
-int portreg__addr_cmp(const uint8_t *a, const uint8_t *b, size_t len);
 
 /* Swaps addresses and ports in place, nothing else. */
 void portreg__tuple_swap(portreg_tuple *t);

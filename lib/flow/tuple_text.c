@@ -20,6 +20,7 @@
  */
 #include <string.h>
 
+#include "decimal.h"
 #include "portreg_table.h"
 #include "tuple_internal.h"
 
@@ -160,13 +161,14 @@ static int hex_value(char c)
     return -1;
 }
 
-/* A decimal number of 1 to `max_digits` digits, no sign, no leading zero
- * (so that "010" is not read as ten by some and eight by others). */
-static int parse_decimal(unsigned *v, const char *s, size_t len, size_t max_digits)
+/* One part of a dotted quad: 1 to 3 digits, 0-255, no leading zero, as
+ * inet_pton() reads it (so that "010" is not read as ten by some and
+ * eight by others).  Numbers elsewhere in the text follow decimal.h. */
+static int parse_v4_part(unsigned *v, const char *s, size_t len)
 {
     size_t i;
 
-    if (len == 0 || len > max_digits || (len > 1 && s[0] == '0'))
+    if (len == 0 || len > 3 || (len > 1 && s[0] == '0'))
         return -1;
     *v = 0;
     for (i = 0; i < len; i++) {
@@ -189,7 +191,7 @@ static int parse_v4(uint8_t out[4], const char *s, size_t len)
 
         while (j < len && s[j] != '.')
             j++;
-        if (parse_decimal(&v, s + i, j - i, 3) != 0 || v > 255)
+        if (parse_v4_part(&v, s + i, j - i) != 0 || v > 255)
             return -1;
         out[part] = (uint8_t)v;
         if (part < 3 && j == len)
@@ -374,7 +376,7 @@ static int token_is(const char *tok, size_t len, const char *word)
 
 static int parse_proto(uint8_t *proto, const char *tok, size_t len)
 {
-    unsigned v;
+    unsigned long v;
     size_t i;
 
     for (i = 0; i < PORTREG_TRANSPORT_COUNT; i++) {
@@ -389,7 +391,7 @@ static int parse_proto(uint8_t *proto, const char *tok, size_t len)
             return 0;
         }
     }
-    if (parse_decimal(&v, tok, len, 3) != 0 || v > 255)
+    if (!portreg_decimal_parse(tok, len, 255, &v))
         return -1;
     *proto = (uint8_t)v;
     return 0;
@@ -484,15 +486,15 @@ static int parse_icmp_tail(portreg_tuple *t, const char **p)
 {
     const char *tok;
     size_t len;
-    unsigned type, code;
+    unsigned long type, code;
 
     if (!next_token(p, &tok, &len) || !token_is(tok, len, "type"))
         return -1;
-    if (!next_token(p, &tok, &len) || parse_decimal(&type, tok, len, 3) != 0 || type > 255)
+    if (!next_token(p, &tok, &len) || !portreg_decimal_parse(tok, len, 255, &type))
         return -1;
     if (!next_token(p, &tok, &len) || !token_is(tok, len, "code"))
         return -1;
-    if (!next_token(p, &tok, &len) || parse_decimal(&code, tok, len, 3) != 0 || code > 255)
+    if (!next_token(p, &tok, &len) || !portreg_decimal_parse(tok, len, 255, &code))
         return -1;
     t->src_port = (uint16_t)type;
     t->dst_port = (uint16_t)code;
@@ -534,7 +536,7 @@ int portreg_tuple_parse(portreg_tuple *out, const char *text)
  * ports have none.  Reserved bytes are ignored, like everywhere else. */
 static int formattable(const portreg_tuple *t)
 {
-    if (portreg__tuple_addr_len(t) == 0)
+    if (portreg__tuple_check(t) == 0)
         return 0;
     if (portreg__is_icmp(t->proto))
         return t->src_port <= 255 && t->dst_port <= 255;

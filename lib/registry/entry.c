@@ -31,7 +31,7 @@ unsigned portreg_entry_protos(const portreg_entry *e)
 int portreg_entry_ports(const portreg_entry *e, uint16_t *lo, uint16_t *hi)
 {
     if (!e || !(record_flags(e) & PORTREG_RF_NUMBER))
-        return -1;
+        return PORTREG_ENOTFOUND;
     if (lo)
         *lo = e->port_lo;
     if (hi)
@@ -74,7 +74,7 @@ int portreg_entry_service_code(const portreg_entry *e, uint32_t *code)
 {
     const struct portreg_extra *x = extra_of(e);
     if (!x->has_service_code)
-        return -1;
+        return PORTREG_ENOTFOUND;
     if (code)
         *code = x->service_code;
     return 0;

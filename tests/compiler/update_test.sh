@@ -1,7 +1,8 @@
 #!/bin/sh
 # xml/update-registry.sh on a copy of xml/, offline (--from):
 #   1. a new edition replaces the pinned file, and its MANIFEST line gets
-#      the edition's date and the file's SHA-256, the other lines kept;
+#      the edition's date and the file's SHA-256, the other lines kept
+#      (the editions are the small ones of tests/data/diff);
 #   2. the same edition again changes nothing and says so;
 #   3. a registry the compiler refuses changes nothing, exit status 1.
 # usage: update_test.sh SOURCE_DIR COMPILER
@@ -13,8 +14,15 @@ fail() { echo "update_test: $*" >&2; exit 1; }
 script="$src/xml/update-registry.sh"
 new="$src/tests/data/diff/new.xml"
 
-cp "$src/xml/MANIFEST" "$src/xml/service-names-port-numbers.xml" "$work/"
-echo "other.xml 2000-01-01 0000" >>"$work/MANIFEST"
+# The pinned edition is a small one (tests/data/diff/old.xml), so that the
+# test runs the script, not the compiler over the whole registry.
+old="$src/tests/data/diff/old.xml"
+cp "$old" "$work/service-names-port-numbers.xml"
+{
+    echo "# a copy of xml/MANIFEST's form"
+    echo "service-names-port-numbers.xml 2025-01-01 $(sha256sum "$old" | cut -d' ' -f1)"
+    echo "other.xml 2000-01-01 0000"
+} >"$work/MANIFEST"
 
 sh "$script" --from "$new" --compiler "$compiler" --xml-dir "$work" >"$work/out" 2>&1 ||
     { cat "$work/out"; fail "the update failed"; }

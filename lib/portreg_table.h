@@ -128,7 +128,22 @@ struct portreg_person {
 #pragma GCC visibility push(hidden)
 #endif
 
-extern const char portreg__pool[];
+/* The string pool, generated as rows of PORTREG_POOL_ROW bytes (a literal
+ * each, under C99's limit of 4,095 characters) and read as one array: a
+ * pointer to an object, converted to a pointer to char, reaches every byte
+ * of the object (C99 6.3.2.3p7), across rows too. */
+#define PORTREG_POOL_ROW 4000
+extern const char portreg__pool_rows[][PORTREG_POOL_ROW];
+#define portreg__pool ((const char *)portreg__pool_rows)
+/* Aligned so that the folded names at the start of the pool, each at a
+ * multiple of 8, begin on word boundaries.  A matter of speed only: the
+ * runtime reads words with memcpy, so a compiler without the attribute
+ * still gives right answers. */
+#if defined(__GNUC__)
+#define PORTREG_POOL_ALIGN __attribute__((aligned(8)))
+#else
+#define PORTREG_POOL_ALIGN
+#endif
 extern const char portreg__registry_updated[];
 
 extern const uint32_t portreg__record_count;
@@ -242,11 +257,32 @@ static inline uint64_t portreg_mix64(uint64_t x)
  * folded name from an 8-byte boundary, padded to a whole word; a name of
  * up to 7 bytes has only one word of its own there, and a lookup ignores
  * the second word it reads.
- * Words are read in host byte order: the compiler must run on a machine of
- * the target's byte order (docs/DESIGN.md).
+ * Words are loaded in host byte order (memcpy) and compared as loaded, but
+ * hashed as little-endian numbers on every machine (portreg_le64), so that
+ * a table generated on a machine of one byte order serves the other.
  */
 #define PORTREG_NAME_WORDS(len) ((len) < 16 ? 2 : (len) / 8 + 1)
 #define PORTREG_NAME_WORDS_MAX PORTREG_NAME_WORDS(PORTREG_NAME_MAX)
+
+/* A word loaded from memory in host byte order, as the number its 8 bytes
+ * make read little-endian.  The identity on little-endian machines, a byte
+ * swap on big-endian ones; the portable form assembles the bytes. */
+static inline uint64_t portreg_le64(uint64_t loaded)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return loaded;
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__ && defined(__GNUC__)
+    return __builtin_bswap64(loaded);
+#else
+    unsigned char b[8];
+    uint64_t v = 0;
+    int i;
+    memcpy(b, &loaded, 8);
+    for (i = 7; i >= 0; i--)
+        v = v << 8 | b[i];
+    return v;
+#endif
+}
 
 /* Odd multipliers, one per word position. */
 static const uint64_t portreg_name_multipliers[PORTREG_NAME_WORDS_MAX] = {
@@ -266,7 +302,7 @@ static inline uint64_t portreg_name_hash(const uint64_t *words, size_t count, ui
     uint64_t h = seed ^ count;
     size_t i;
     for (i = 0; i < count; i++)
-        h += (words[i] ^ seed) * portreg_name_multipliers[i];
+        h += (portreg_le64(words[i]) ^ seed) * portreg_name_multipliers[i];
     h ^= h >> 32;
     h *= UINT64_C(0xd6e8feb86659fd93);
     h ^= h >> 32;

@@ -6,7 +6,7 @@ set(_runs_table "${CMAKE_CURRENT_BINARY_DIR}/scattered_runs_table.c")
 add_custom_command(
   OUTPUT "${_runs_table}"
   COMMAND portreg-compile --quiet "${_runs_fixture}" "${_runs_table}"
-  DEPENDS portreg-compile "${_runs_fixture}"
+  DEPENDS ${PORTREG_COMPILER_DEPENDS} "${_runs_fixture}"
   COMMENT "Compiling the registry fixture scattered_runs.xml"
   VERBATIM)
 

@@ -11,8 +11,8 @@
 #
 # usage: sh xml/update-registry.sh [--from FILE] [--compiler PATH] [--xml-dir DIR]
 #   --from FILE      the new edition (default: download it; needs curl or wget)
-#   --compiler PATH  portreg-compile to use (default: build/lib/portreg-compile,
-#                    else one built from this source tree in a temporary directory)
+#   --compiler PATH  portreg-compile to use (default: build/lib/compiler/portreg-compile,
+#                    else one built from lib/compiler in a temporary directory)
 #   --xml-dir DIR    the directory holding the pinned edition (default: this one)
 # Exit status: 0 replaced, or already the pinned edition; 1 on any failure
 # (nothing is changed then); 2 on a usage error.
@@ -59,16 +59,15 @@ if ! grep -q '<registry[^>]*id="service-names-port-numbers"' "$new"; then
 fi
 
 # 2. It compiles.
-if [ -z "$compiler" ] && [ -x "$src/build/lib/portreg-compile" ]; then
-    compiler="$src/build/lib/portreg-compile"
+if [ -z "$compiler" ] && [ -x "$src/build/lib/compiler/portreg-compile" ]; then
+    compiler="$src/build/lib/compiler/portreg-compile"
 fi
 if [ -z "$compiler" ]; then
     echo "building portreg-compile in $work/build"
-    cmake -S "$src" -B "$work/build" -DPORTREG_BUILD_TESTS=OFF -DPORTREG_BUILD_EXAMPLES=OFF \
-          >"$work/cmake.log" 2>&1 &&
-        cmake --build "$work/build" --target portreg-compile >>"$work/cmake.log" 2>&1 ||
+    cmake -S "$src/lib/compiler" -B "$work/build" >"$work/cmake.log" 2>&1 &&
+        cmake --build "$work/build" >>"$work/cmake.log" 2>&1 ||
         { cat "$work/cmake.log" >&2; die "could not build portreg-compile"; }
-    compiler="$work/build/lib/portreg-compile"
+    compiler="$work/build/portreg-compile"
 fi
 shown=${from:-$new} # the name messages give the new edition
 "$compiler" --quiet "$shown" "$work/table.c" || die "portreg-compile refuses the new edition (above)"

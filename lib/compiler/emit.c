@@ -618,24 +618,34 @@ static void write_u32s(FILE *out, const char *decl, const uint32_t *v, size_t n)
     fprintf(out, "%s};\n\n", n ? "\n" : "0");
 }
 
-/* Each pool string as one literal, every byte that is not plain printable
- * ASCII as a three-digit octal escape (so no escape can run into the next
- * character), and '?' escaped against trigraphs. */
+/* The pool as rows of PORTREG_POOL_ROW bytes, each one string literal:
+ * one literal of 659 KB would be far over the 4,095 characters that C99
+ * promises a literal may hold (-pedantic: overlength-strings), and an
+ * array of numbers takes the C compiler twice as long.  A row's literal
+ * fills its row exactly, so it has no terminating NUL of its own, which C
+ * allows.  Every byte that is not plain printable ASCII is a three-digit
+ * octal escape (so no escape can run into the next character), and '?'
+ * is escaped against trigraphs. */
 static void write_pool(FILE *out, const struct strpool *pool)
 {
-    size_t i;
-    /* Aligned so that the folded names at its start begin on word boundaries. */
-    fprintf(out, "const char portreg__pool[%zu] __attribute__((aligned(8))) =\n\"", pool->len);
-    for (i = 0; i < pool->len; i++) {
-        unsigned char c = (unsigned char)pool->data[i];
-        if (c == '\0')
-            fputs(i + 1 < pool->len ? "\\000\"\n\"" : "", out);
-        else if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '?')
+    size_t rows = (pool->len + PORTREG_POOL_ROW - 1) / PORTREG_POOL_ROW, i;
+
+    fprintf(out, "const char portreg__pool_rows[%zu][PORTREG_POOL_ROW] PORTREG_POOL_ALIGN = {\n",
+            rows);
+    for (i = 0; i < rows * PORTREG_POOL_ROW; i++) {
+        unsigned char c = i < pool->len ? (unsigned char)pool->data[i] : 0;
+        if (i % PORTREG_POOL_ROW == 0)
+            fputc('"', out);
+        if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '?')
             fprintf(out, "\\%03o", c);
         else
             fputc(c, out);
+        if (c == '\0' && i % PORTREG_POOL_ROW != PORTREG_POOL_ROW - 1)
+            fputs("\"\n\"", out); /* a line per string, for whoever reads this */
+        if (i % PORTREG_POOL_ROW == PORTREG_POOL_ROW - 1)
+            fputs("\",\n", out);
     }
-    fputs("\";\n\n", out);
+    fputs("};\n\n", out);
 }
 
 static void write_records(FILE *out, const struct tables *t)

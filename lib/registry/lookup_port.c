@@ -24,10 +24,27 @@ static inline unsigned popcount_swar(uint64_t x)
 }
 
 /* Bits set in x.  `insn` is a constant wherever this is inlined: 1 where
- * the function it lands in is compiled for a CPU with POPCNT. */
+ * the function it lands in is compiled for a CPU with POPCNT.  Compilers
+ * without GCC's builtins (MSVC, tcc) take the portable count. */
 static inline unsigned popcount64(uint64_t x, int insn)
 {
+#if defined(__GNUC__)
     return insn ? (unsigned)__builtin_popcountll(x) : popcount_swar(x);
+#else
+    (void)insn;
+    return popcount_swar(x);
+#endif
+}
+
+/* The position of the one bit set in `flag`, a single transport flag. */
+static inline unsigned flag_index(unsigned flag)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctz(flag);
+#else
+    static const unsigned char index[PORTREG_DCCP + 1] = {0, 0, 1, 0, 2, 0, 0, 0, 3};
+    return index[flag];
+#endif
 }
 
 /* The port's row in portreg__port_first: 0 when no record covers it.
@@ -67,7 +84,7 @@ static inline unsigned row_first(uint16_t port, unsigned protos, int insn)
     const uint16_t *row = portreg__port_first[port_row(port, insn)];
     protos &= PORTREG_ANY;
     if (protos != 0 && (protos & (protos - 1)) == 0)
-        return row[__builtin_ctz(protos)];
+        return row[flag_index(protos)];
     return smaller(smaller(column(row, protos, 0), column(row, protos, 1)),
                    smaller(column(row, protos, 2), column(row, protos, 3)));
 }

@@ -37,8 +37,22 @@
 extern "C" {
 #endif
 
-/** Marks every public declaration; everything else in the library is hidden. */
-#if defined(__GNUC__) && __GNUC__ >= 4
+/**
+ * Marks every public declaration; everything else in the library is
+ * hidden.  On Windows it exports from the DLL while the library is built
+ * (PORTREG_BUILDING, which its build defines) and imports into programs;
+ * a program that links the static library defines PORTREG_STATIC (the
+ * CMake targets and pkg-config --static do).
+ */
+#if defined(_WIN32) || defined(__CYGWIN__)
+#if defined(PORTREG_STATIC)
+#define PORTREG_API
+#elif defined(PORTREG_BUILDING)
+#define PORTREG_API __declspec(dllexport)
+#else
+#define PORTREG_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
 #define PORTREG_API __attribute__((visibility("default")))
 #else
 #define PORTREG_API

@@ -238,17 +238,6 @@ static inline int portreg_name_folds_to(const char *name, const char *folded)
     return *name == '\0';
 }
 
-/* A strong 64-bit finaliser (Stafford's Mix13 variant of splitmix64). */
-static inline uint64_t portreg_mix64(uint64_t x)
-{
-    x ^= x >> 30;
-    x *= UINT64_C(0xbf58476d1ce4e5b9);
-    x ^= x >> 27;
-    x *= UINT64_C(0x94d049bb133111eb);
-    x ^= x >> 31;
-    return x;
-}
-
 /*
  * Names are hashed and compared as 64-bit words.  A folded name of `len`
  * bytes with its terminating NUL, zero-padded, fills PORTREG_NAME_WORDS(len)

@@ -17,6 +17,18 @@
 #define SLOT_LOAD_PERCENT 97 /* keys per 100 slots */
 #define MAX_SEEDS 64
 
+/* A strong 64-bit finaliser (Stafford's Mix13 variant of splitmix64): the
+ * next seed to try. */
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= UINT64_C(0xbf58476d1ce4e5b9);
+    x ^= x >> 27;
+    x *= UINT64_C(0x94d049bb133111eb);
+    x ^= x >> 31;
+    return x;
+}
+
 struct bucket {
     uint32_t first; /* into the keys sorted by bucket */
     uint32_t size;
@@ -167,7 +179,7 @@ int name_index_build(struct name_index *ix, const char *const *keys, size_t n)
         if (ok == 0)
             ix->seed = seed;
         else
-            seed = portreg_mix64(seed + 1);
+            seed = mix64(seed + 1);
     }
     free(hashes);
     free(pl.order);

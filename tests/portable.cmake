@@ -1,0 +1,38 @@
+# Builds that must answer like the library itself (docs/PORTABILITY.md):
+# portreg-answers (tests/portable/answers.c) prints every answer, and
+# .ci/cross.sh compares a native run with runs of cross builds.  Here the
+# amalgamation is compiled as C99 with -pedantic and every warning an
+# error, and must answer like the library.  Included from
+# tests/CMakeLists.txt.
+
+add_executable(portreg-answers portable/answers.c)
+target_link_libraries(portreg-answers PRIVATE portreg)
+target_compile_options(portreg-answers PRIVATE ${PORTREG_C_WARNINGS} ${PORTREG_C_WERROR})
+
+# The amalgamation, compiled here as a user would: no include path but its
+# own directory, no definitions, strictly standard C.
+set(_amalgam_c "${PORTREG_AMALGAMATION_DIR}/portreg.c")
+set_source_files_properties("${_amalgam_c}" PROPERTIES GENERATED TRUE)
+add_executable(portreg-answers-amalgamated portable/answers.c "${_amalgam_c}")
+add_dependencies(portreg-answers-amalgamated amalgamation)
+target_include_directories(portreg-answers-amalgamated BEFORE PRIVATE "${PORTREG_AMALGAMATION_DIR}")
+set_target_properties(portreg-answers-amalgamated PROPERTIES C_EXTENSIONS OFF)
+include(CheckCCompilerFlag)
+check_c_compiler_flag(-pedantic PORTREG_CC_HAS_PEDANTIC)
+if(PORTREG_CC_HAS_PEDANTIC)
+  target_compile_options(portreg-answers-amalgamated PRIVATE -pedantic -Wall -Wextra -Werror)
+endif()
+add_test(NAME amalgamation_answers
+  COMMAND sh "${CMAKE_CURRENT_SOURCE_DIR}/portable/same_answers.sh"
+          $<TARGET_FILE:portreg-answers> $<TARGET_FILE:portreg-answers-amalgamated>)
+
+# And with clang, when the project is built with another compiler.
+find_program(PORTREG_CLANG clang)
+if(PORTREG_CLANG AND NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
+  add_test(NAME amalgamation_clang
+    COMMAND "${PORTREG_CLANG}" -std=c99 -pedantic -Wall -Wextra -Werror -c "${_amalgam_c}"
+            -o "${CMAKE_CURRENT_BINARY_DIR}/amalgamation-clang.o")
+else()
+  message(STATUS "portreg: the amalgamation is compiled with ${CMAKE_C_COMPILER_ID} only "
+                 "(no clang beside it)")
+endif()

@@ -379,13 +379,13 @@ typedef enum portreg_reason {
     PORTREG_REASON_LOWER_PORT = 3,/* both ports rank the same (e.g. both assigned): the lower one is the server */
     PORTREG_REASON_MULTICAST = 4, /* the destination is multicast or broadcast */
     PORTREG_REASON_ICMP = 5,      /* the ICMP type says request or reply */
-    PORTREG_REASON_EQUAL_PORTS = 6, /* unknown: both ports are the same */
-    PORTREG_REASON_EPHEMERAL = 7, /* unknown: both ports look ephemeral */
-    PORTREG_REASON_NO_PORTS = 8   /* unknown: the protocol has no ports */
+    PORTREG_REASON_EQUAL_PORTS = 6, /* unknown: both ports are the same (tie-break: addresses) */
+    PORTREG_REASON_EPHEMERAL = 7, /* unknown: both ports look ephemeral (tie-break: lower port) */
+    PORTREG_REASON_NO_PORTS = 8   /* unknown: the protocol has no ports (tie-break: addresses) */
 } portreg_reason;
 
 typedef enum portreg_confidence {
-    PORTREG_CONFIDENCE_NONE = 0, /* unknown: the given order was kept */
+    PORTREG_CONFIDENCE_NONE = 0, /* unknown: no evidence; out is the tie-break */
     PORTREG_CONFIDENCE_LOW = 1,
     PORTREG_CONFIDENCE_MEDIUM = 2,
     PORTREG_CONFIDENCE_HIGH = 3
@@ -420,10 +420,15 @@ typedef struct portreg_orientation {
  * allowed) and, when `why` is not NULL, what decided it.  Hints decide
  * when present; then ICMP request/reply types, group addresses (multicast
  * and 255.255.255.255 are never the client) and the registry rank of the
- * two ports (docs/ORIENTATION.md).  When the answer is unknown (confidence
- * NONE) the given order is kept.  Without hints the answer is
- * direction-free: a tuple and its reverse give the same `out` whenever the
- * confidence is not NONE.
+ * two ports (docs/ORIENTATION.md).
+ * When nothing decides (confidence NONE) `out` is a documented tie-break
+ * that depends on the flow, not on its direction: the lower port as the
+ * server when the ports differ, else the order of portreg_tuple_canonical()
+ * (the larger address as the server).  An ICMP type without a partner has
+ * no reverse and is kept as given.  (1.0 kept the given order whenever the
+ * confidence was NONE.)
+ * Without hints the answer is direction-free, always: a tuple and its
+ * reverse give the same `out`, reason and confidence.
  * Returns 0, or PORTREG_EINVAL for NULL, a bad family or a reserved byte
  * that is not zero.
  */

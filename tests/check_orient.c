@@ -178,33 +178,79 @@ START_TEST(test_multicast_and_broadcast)
 }
 END_TEST
 
+/* Whether `out` is `t` (kept) or its reverse (swapped), as why says. */
+static int consistent(const portreg_tuple *out, const portreg_tuple *t, const portreg_orientation *why)
+{
+    portreg_tuple r;
+
+    if (!why->swapped)
+        return tuple_eq(out, t);
+    return portreg_tuple_reverse(&r, t) == 0 && tuple_eq(out, &r);
+}
+
+/* Orients t and its reverse; both must give `want` with the same reason
+ * and confidence, and that confidence NONE. */
+static void check_tie_break(portreg_tuple t, const portreg_tuple *want, int reason)
+{
+    portreg_tuple r, out;
+    portreg_orientation why;
+    int d;
+
+    ck_assert_int_eq(portreg_tuple_reverse(&r, &t), 0);
+    for (d = 0; d < 2; d++) {
+        const portreg_tuple *in = d ? &r : &t;
+
+        why = orient(&out, in, 0);
+        ck_assert_msg(tuple_eq(&out, want), "%s: not the tie-break", tuple_text(in));
+        ck_assert(consistent(&out, in, &why));
+        ck_assert_int_eq(why.reason, reason);
+        ck_assert_int_eq(why.confidence, PORTREG_CONFIDENCE_NONE);
+    }
+}
+
+/* Nothing decides: confidence NONE, and still one answer for both
+ * directions (docs/ORIENTATION.md, "When nothing decides"). */
 START_TEST(test_unknowns)
 {
-    portreg_tuple t, out;
+    portreg_tuple t, want, out;
     portreg_orientation why;
     uint16_t eph1 = find_port(49152, 5), eph2 = find_port(60000, 5);
 
+    /* No ports: the larger address is the destination. */
     t = mk(47, "10.0.0.1", 0, "10.0.0.2", 0);
+    check_tie_break(t, &t, PORTREG_REASON_NO_PORTS);
     why = orient(&out, &t, 0);
-    ck_assert(tuple_eq(&out, &t));
-    ck_assert_int_eq(why.reason, PORTREG_REASON_NO_PORTS);
-    ck_assert_int_eq(why.confidence, PORTREG_CONFIDENCE_NONE);
     ck_assert_int_eq(why.src_score, 0);
     ck_assert_int_eq(why.dst_score, 0);
+    t = mk(50, "2001:db8::ff", 0, "2001:db8::1:0", 0);
+    check_tie_break(t, &t, PORTREG_REASON_NO_PORTS);
 
+    /* Equal ports: the same. */
     t = mk(17, "10.0.0.1", 53, "10.0.0.2", 53);
-    why = orient(&out, &t, 0);
-    ck_assert(tuple_eq(&out, &t));
-    ck_assert_int_eq(why.reason, PORTREG_REASON_EQUAL_PORTS);
-    ck_assert_int_eq(why.confidence, PORTREG_CONFIDENCE_NONE);
+    check_tie_break(t, &t, PORTREG_REASON_EQUAL_PORTS);
+    t = mk(17, "10.0.0.227", 5353, "10.0.0.213", 5353);
+    want = mk(17, "10.0.0.213", 5353, "10.0.0.227", 5353);
+    check_tie_break(t, &want, PORTREG_REASON_EQUAL_PORTS);
+    /* ...which is portreg_tuple_canonical()'s order. */
+    ck_assert_int_eq(portreg_tuple_canonical(&out, &t, NULL), 0);
+    ck_assert(tuple_eq(&out, &want));
 
+    /* Both ports ephemeral: the lower port is the server. */
     t = mk(6, "10.0.0.1", eph2, "10.0.0.2", eph1);
+    check_tie_break(t, &t, PORTREG_REASON_EPHEMERAL);
+    why = orient(&out, &t, 0);
+    ck_assert_int_eq(why.swapped, 0);
+    ck_assert_int_eq(why.src_score, 5);
+    t = mk(6, "10.0.0.1", eph1, "10.0.0.2", eph2);
+    want = mk(6, "10.0.0.2", eph2, "10.0.0.1", eph1);
+    check_tie_break(t, &want, PORTREG_REASON_EPHEMERAL);
+
+    /* An ICMP type without a partner has no reverse: kept. */
+    t = mk(1, "10.0.0.2", 11, "10.0.0.1", 0);
     why = orient(&out, &t, 0);
     ck_assert(tuple_eq(&out, &t));
     ck_assert_int_eq(why.swapped, 0);
-    ck_assert_int_eq(why.reason, PORTREG_REASON_EPHEMERAL);
     ck_assert_int_eq(why.confidence, PORTREG_CONFIDENCE_NONE);
-    ck_assert_int_eq(why.src_score, 5);
 }
 END_TEST
 
@@ -276,7 +322,9 @@ START_TEST(test_decision_rule)
         }
         if (s == d && s == 5) {
             TALLY_EQ(&tl, why.reason, PORTREG_REASON_EPHEMERAL, "%s", tuple_text(&t));
-            TALLY_EQ(&tl, why.swapped, 0, "%s", tuple_text(&t));
+            TALLY_EQ(&tl, why.confidence, PORTREG_CONFIDENCE_NONE, "%s", tuple_text(&t));
+            TALLY_EQ(&tl, why.swapped, sp < dp, "%s", tuple_text(&t));
+            TALLY_EQ(&tl, out.dst_port, sp < dp ? sp : dp, "%s", tuple_text(&t));
             continue;
         }
         TALLY_EQ(&tl, why.reason, s != d ? PORTREG_REASON_SCORE : PORTREG_REASON_LOWER_PORT,
@@ -400,35 +448,29 @@ START_TEST(test_direction_free_1e6)
 
     /* Until 10^6 tuples have been compared with their reverse. */
     for (i = 0; checked < 1000000; i++) {
-        portreg_tuple t = random_flow(), r, out_t, out_r, rev;
+        portreg_tuple t = random_flow(), r, out_t, out_r;
         portreg_orientation wt = orient(&out_t, &t, 0), wr;
 
         /* Internal consistency of the answer itself. */
-        if (wt.swapped) {
-            TALLY_EQ(&tl, portreg_tuple_reverse(&rev, &t), 0, "%s", tuple_text(&t));
-            TALLY(&tl, tuple_eq(&out_t, &rev), "%s", tuple_text(&t));
-        } else {
-            TALLY(&tl, tuple_eq(&out_t, &t), "%s", tuple_text(&t));
-        }
-        if (wt.confidence == PORTREG_CONFIDENCE_NONE)
+        TALLY(&tl, consistent(&out_t, &t, &wt), "%s", tuple_text(&t));
+        if (portreg_tuple_reverse(&r, &t) != 0) {
+            /* One-way ICMP: no reverse to agree with, nothing to swap to. */
             TALLY_EQ(&tl, wt.swapped, 0, "%s", tuple_text(&t));
-
-        if (portreg_tuple_reverse(&r, &t) != 0)
-            continue; /* one-way ICMP: there is no reverse to agree with */
+            continue;
+        }
         checked++;
         wr = orient(&out_r, &r, 0);
+        /* The same answer in both directions, the unknown ones included. */
+        TALLY(&tl, tuple_eq(&out_t, &out_r), "%s and its reverse", tuple_text(&t));
+        TALLY(&tl, tuple_eq(&t, &r) || wt.swapped != wr.swapped, "%s", tuple_text(&t));
         TALLY_EQ(&tl, wt.confidence, wr.confidence, "%s", tuple_text(&t));
         TALLY_EQ(&tl, wt.reason, wr.reason, "%s", tuple_text(&t));
         TALLY_EQ(&tl, wt.src_score, wr.dst_score, "%s", tuple_text(&t));
-        if (wt.confidence == PORTREG_CONFIDENCE_NONE)
-            continue;
-        known++;
-        TALLY(&tl, tuple_eq(&out_t, &out_r), "%s and its reverse", tuple_text(&t));
-        TALLY(&tl, wt.swapped != wr.swapped, "%s", tuple_text(&t));
+        known += wt.confidence != PORTREG_CONFIDENCE_NONE;
     }
     TALLY_VERDICT(&tl);
-    printf("direction-free: %ld random tuples, %ld with a reverse, %ld of those oriented\n", i,
-           checked, known);
+    printf("direction-free: %ld random tuples, %ld with a reverse, %ld of those decided by evidence\n",
+           i, checked, known);
     fflush(stdout);
     ck_assert_int_ge(known, checked / 2); /* the generator does reach the rules */
 }
@@ -546,18 +588,21 @@ START_TEST(test_captured_flows_direction_free)
     static struct flow flows[MAX_FLOWS];
     size_t n = read_flows(flows, MAX_FLOWS), i;
 
+    struct tally tl = TALLY_INIT;
+
     ck_assert_uint_gt(n, 0);
     for (i = 0; i < n; i++) {
         portreg_tuple r, out_t, out_r;
         portreg_orientation wt, wr;
 
-        ck_assert_int_eq(portreg_tuple_reverse(&r, &flows[i].t), 0);
+        REQUIRE(portreg_tuple_reverse(&r, &flows[i].t) == 0, "%s", tuple_text(&flows[i].t));
         wt = orient(&out_t, &flows[i].t, 0);
         wr = orient(&out_r, &r, 0);
-        ck_assert_int_eq(wt.confidence, wr.confidence);
-        if (wt.confidence != PORTREG_CONFIDENCE_NONE)
-            ck_assert(tuple_eq(&out_t, &out_r));
+        TALLY(&tl, tuple_eq(&out_t, &out_r), "%s and its reverse", tuple_text(&flows[i].t));
+        TALLY_EQ(&tl, wt.confidence, wr.confidence, "%s", tuple_text(&flows[i].t));
+        TALLY_EQ(&tl, wt.reason, wr.reason, "%s", tuple_text(&flows[i].t));
     }
+    TALLY_VERDICT(&tl);
 }
 END_TEST
 

@@ -42,7 +42,7 @@ static void flow_print_text(FILE *out, const flow_report *r, int separate)
     else
         fprintf(out, "reverse       none (%s)\n", portreg_strerror(r->reverse_rc));
     fprintf(out, "server-side   %s (%s)\n", r->oriented,
-            r->why.confidence == PORTREG_CONFIDENCE_NONE ? "unknown, order kept"
+            r->why.confidence == PORTREG_CONFIDENCE_NONE ? "unknown: the tie-break"
             : r->why.swapped                             ? "swapped"
                                                          : "as given");
     fprintf(out, "orientation   reason %s, confidence %s",

@@ -3,7 +3,8 @@
  * rules, in the order they are tried, and why each is there, are in
  * docs/ORIENTATION.md.  Every rule but the hints is direction-free: it
  * reaches the same server for a tuple and for its reverse, because each
- * looks at the two endpoints symmetrically.
+ * looks at the two endpoints symmetrically; so is the tie-break that
+ * answers when no rule decides.
  */
 #include <string.h>
 
@@ -111,6 +112,27 @@ static portreg_confidence score_confidence(int better, int worse)
     return PORTREG_CONFIDENCE_LOW;
 }
 
+/* When nothing decides, a tie-break that depends only on the flow, never
+ * on its direction (docs/ORIENTATION.md): the lower port is the server, as
+ * the classic rule has it; for equal ports (or none) the order of
+ * portreg_tuple_canonical(), whose destination is the larger address.
+ * The confidence stays NONE: it is an answer, not evidence. */
+static void tie_break(struct verdict *v, const portreg_tuple *in, portreg_reason reason)
+{
+    int cmp;
+
+    v->reason = reason;
+    v->confidence = PORTREG_CONFIDENCE_NONE;
+    if (reason != PORTREG_REASON_NO_PORTS && in->src_port != in->dst_port) {
+        v->swap = in->src_port < in->dst_port;
+        return;
+    }
+    /* Community ID order: address, then port (ports that a port-less
+     * protocol should not have still make the answer direction-free). */
+    cmp = memcmp(in->src_addr, in->dst_addr, in->family == 6 ? 16u : 4u);
+    v->swap = cmp > 0 || (cmp == 0 && in->src_port > in->dst_port);
+}
+
 /* The registry rule, from the two scores. */
 static void rule_scores(struct verdict *v, const portreg_tuple *in, int src, int dst)
 {
@@ -119,9 +141,9 @@ static void rule_scores(struct verdict *v, const portreg_tuple *in, int src, int
         v->reason = PORTREG_REASON_SCORE;
         v->confidence = v->swap ? score_confidence(src, dst) : score_confidence(dst, src);
     } else if (in->src_port == in->dst_port) {
-        v->reason = PORTREG_REASON_EQUAL_PORTS;
+        tie_break(v, in, PORTREG_REASON_EQUAL_PORTS);
     } else if (src == SCORE_EPHEMERAL) {
-        v->reason = PORTREG_REASON_EPHEMERAL;
+        tie_break(v, in, PORTREG_REASON_EPHEMERAL);
     } else {
         /* Same rank: the lower port.  Services take the low numbers of a
          * range first, clients are handed high ones. */
@@ -148,7 +170,7 @@ static void decide(struct verdict *v, const portreg_tuple *in, unsigned hints,
         return;
     }
     if (transport == 0) {
-        v->reason = PORTREG_REASON_NO_PORTS;
+        tie_break(v, in, PORTREG_REASON_NO_PORTS);
         return;
     }
     rule_scores(v, in, src_score, dst_score);

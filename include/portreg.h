@@ -372,7 +372,34 @@ PORTREG_API int portreg_tuple_reverse(portreg_tuple *out, const portreg_tuple *i
 #define PORTREG_HINT_SYN    0x1u /* a TCP SYN without ACK came from in's source */
 #define PORTREG_HINT_SYNACK 0x2u /* a TCP SYN+ACK came from in's source */
 
-/** Why portreg_tuple_orient() chose as it did. */
+/* Ephemeral port ranges: where operating systems take the client port of
+ * an outgoing connection from, by default.  Bits of portreg_port_ephemeral()
+ * and arguments of portreg_ephemeral_range(); docs/ORIENTATION.md cites the
+ * source of each.  More may be added in later 1.x versions. */
+#define PORTREG_EPHEMERAL_IANA    0x1u /* 49152-65535: RFC 6335's dynamic ports; Windows since Vista, macOS */
+#define PORTREG_EPHEMERAL_LINUX   0x2u /* 32768-60999: Linux's net.ipv4.ip_local_port_range (and Android's) */
+#define PORTREG_EPHEMERAL_FREEBSD 0x4u /* 10000-65535: FreeBSD's net.inet.ip.portrange.first/last */
+#define PORTREG_EPHEMERAL_LEGACY  0x8u /* 1025-5000: Windows up to XP and Server 2003, 4.xBSD */
+
+/**
+ * The ephemeral ranges that contain `port`, as PORTREG_EPHEMERAL_* bits
+ * ORed together; 0 when it is in none (every port below 1025, for one).
+ * Since 1.1.
+ */
+PORTREG_API unsigned portreg_port_ephemeral(uint16_t port);
+
+/**
+ * One ephemeral range: writes its first and last port to `*first` and
+ * `*last` (either may be NULL) and returns a short name for it ("Linux",
+ * "legacy Windows/BSD"), static.  NULL, with nothing written, when `range`
+ * is not exactly one known PORTREG_EPHEMERAL_* bit.  Since 1.1.
+ */
+PORTREG_API const char *portreg_ephemeral_range(unsigned range, uint16_t *first,
+                                                uint16_t *last);
+
+/** Why portreg_tuple_orient() chose as it did.  Later 1.x versions may add
+ * reasons; for a value a caller does not know, the confidence still says
+ * how far to trust the answer. */
 typedef enum portreg_reason {
     PORTREG_REASON_HINT = 1,      /* a TCP handshake hint decided */
     PORTREG_REASON_SCORE = 2,     /* one port ranks higher (see docs/ORIENTATION.md) */
@@ -381,7 +408,11 @@ typedef enum portreg_reason {
     PORTREG_REASON_ICMP = 5,      /* the ICMP type says request or reply */
     PORTREG_REASON_EQUAL_PORTS = 6, /* unknown: both ports are the same (tie-break: addresses) */
     PORTREG_REASON_EPHEMERAL = 7, /* unknown: both ports look ephemeral (tie-break: lower port) */
-    PORTREG_REASON_NO_PORTS = 8   /* unknown: the protocol has no ports (tie-break: addresses) */
+    PORTREG_REASON_NO_PORTS = 8,  /* unknown: the protocol has no ports (tie-break: addresses) */
+    /* Since 1.1: both ports are assigned user ports and only one lies in
+     * a range that clients commonly take ephemeral ports from (Linux,
+     * IANA/Windows/macOS, legacy Windows/BSD): the other is the server. */
+    PORTREG_REASON_CLIENT_RANGE = 9
 } portreg_reason;
 
 typedef enum portreg_confidence {
@@ -394,7 +425,7 @@ typedef enum portreg_confidence {
 /**
  * The name of a reason, the constant's suffix in lower case: "hint",
  * "score", "lower_port", "multicast", "icmp", "equal_ports", "ephemeral",
- * "no_ports"; "" for a value outside the enum.  Since 1.1.
+ * "no_ports", "client_range"; "" for a value outside the enum.  Since 1.1.
  */
 PORTREG_API const char *portreg_reason_name(portreg_reason reason);
 

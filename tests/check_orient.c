@@ -281,6 +281,13 @@ START_TEST(test_scores_follow_registry)
 }
 END_TEST
 
+/* The ranges clients commonly take ports from, as docs/ORIENTATION.md
+ * states them: legacy Windows/BSD, Linux, IANA/Windows/macOS. */
+static int in_client_range(uint16_t port)
+{
+    return (port >= 1025 && port <= 5000) || port >= 32768;
+}
+
 /* Confidence as docs/ORIENTATION.md states it, for different ports whose
  * ranks are not both 5. */
 static int expected_confidence(int s, int d)
@@ -327,6 +334,13 @@ START_TEST(test_decision_rule)
             TALLY_EQ(&tl, out.dst_port, sp < dp ? sp : dp, "%s", tuple_text(&t));
             continue;
         }
+        if (s == 2 && d == 2 && in_client_range(sp) != in_client_range(dp)) {
+            TALLY_EQ(&tl, why.reason, PORTREG_REASON_CLIENT_RANGE, "%s", tuple_text(&t));
+            TALLY_EQ(&tl, why.confidence, PORTREG_CONFIDENCE_MEDIUM, "%s", tuple_text(&t));
+            server_is_src = in_client_range(dp);
+            TALLY_EQ(&tl, why.swapped, server_is_src, "%s", tuple_text(&t));
+            continue;
+        }
         TALLY_EQ(&tl, why.reason, s != d ? PORTREG_REASON_SCORE : PORTREG_REASON_LOWER_PORT,
                  "%s", tuple_text(&t));
         TALLY_EQ(&tl, why.confidence, expected_confidence(s, d), "%s", tuple_text(&t));
@@ -370,6 +384,92 @@ START_TEST(test_registry_beats_ranges)
     why = orient(&out, &t, 0);
     ck_assert_int_eq(why.reason, PORTREG_REASON_LOWER_PORT);
     ck_assert_int_eq(out.dst_port, sys_assigned);
+}
+END_TEST
+
+/* The ranges as docs/ORIENTATION.md lists them. */
+START_TEST(test_ephemeral_ranges)
+{
+    static const struct { unsigned bit; unsigned first, last; } want[] = {
+        { PORTREG_EPHEMERAL_IANA, 49152, 65535 }, { PORTREG_EPHEMERAL_LINUX, 32768, 60999 },
+        { PORTREG_EPHEMERAL_FREEBSD, 10000, 65535 }, { PORTREG_EPHEMERAL_LEGACY, 1025, 5000 },
+    };
+    struct tally tl = TALLY_INIT;
+    uint16_t first = 7, last = 7;
+    unsigned p, all = 0;
+    size_t i;
+
+    for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const char *name = portreg_ephemeral_range(want[i].bit, &first, &last);
+
+        ck_assert_ptr_nonnull(name);
+        ck_assert_uint_gt(strlen(name), 0);
+        ck_assert_uint_eq(first, want[i].first);
+        ck_assert_uint_eq(last, want[i].last);
+        ck_assert_ptr_eq(portreg_ephemeral_range(want[i].bit, NULL, NULL), name);
+        all |= want[i].bit;
+    }
+    /* Not exactly one known bit: NULL, and nothing written. */
+    first = last = 7;
+    ck_assert_ptr_null(portreg_ephemeral_range(0, &first, &last));
+    ck_assert_ptr_null(portreg_ephemeral_range(all, &first, &last));
+    ck_assert_ptr_null(portreg_ephemeral_range(0x100, &first, &last));
+    ck_assert_uint_eq(first, 7);
+    ck_assert_uint_eq(last, 7);
+
+    for (p = 0; p < 65536; p++) {
+        unsigned bits = 0;
+
+        for (i = 0; i < sizeof want / sizeof want[0]; i++)
+            if (p >= want[i].first && p <= want[i].last)
+                bits |= want[i].bit;
+        TALLY_EQ(&tl, portreg_port_ephemeral((uint16_t)p), bits, "port %u", p);
+    }
+    TALLY_VERDICT(&tl);
+}
+END_TEST
+
+/* The first port in [from, to] that is assigned for TCP, 0 if none. */
+static uint16_t find_assigned(unsigned from, unsigned to)
+{
+    unsigned p;
+
+    for (p = from; p <= to; p++)
+        if (portreg_port_status((uint16_t)p, PORTREG_TCP) == PORTREG_STATUS_ASSIGNED)
+            return (uint16_t)p;
+    return 0;
+}
+
+/* Two registered user ports, one in a client range: the other serves,
+ * even when it is the higher (issue 17: an XP client's 1714 against 8080). */
+START_TEST(test_client_range)
+{
+    uint16_t legacy = find_assigned(1025, 5000), outside = find_assigned(5001, 32767);
+    uint16_t linux_ = find_assigned(32768, 49151);
+    portreg_tuple t, r, out;
+    portreg_orientation why;
+    int d;
+
+    ck_assert(legacy && outside && linux_);
+    t = mk(6, "192.168.1.103", legacy, "192.168.1.146", outside);
+    ck_assert_int_eq(portreg_tuple_reverse(&r, &t), 0);
+    for (d = 0; d < 2; d++) {
+        why = orient(&out, d ? &r : &t, 0);
+        ck_assert_int_eq(out.dst_port, outside);
+        ck_assert_int_eq(why.reason, PORTREG_REASON_CLIENT_RANGE);
+        ck_assert_int_eq(why.confidence, PORTREG_CONFIDENCE_MEDIUM);
+        ck_assert_int_eq(why.src_score, 2);
+        ck_assert_int_eq(why.dst_score, 2);
+    }
+    /* Both in client ranges: the lower port, as before. */
+    t = mk(6, "10.0.0.1", linux_, "10.0.0.2", legacy);
+    why = orient(&out, &t, 0);
+    ck_assert_int_eq(why.reason, PORTREG_REASON_LOWER_PORT);
+    ck_assert_int_eq(out.dst_port, legacy);
+    /* A system port still outranks any of them. */
+    t = mk(6, "10.0.0.1", legacy, "10.0.0.2", find_port(1, 1));
+    why = orient(&out, &t, 0);
+    ck_assert_int_eq(why.reason, PORTREG_REASON_SCORE);
 }
 END_TEST
 
@@ -621,6 +721,8 @@ static Suite *orient_suite(void)
     tcase_add_test(rules, test_scores_follow_registry);
     tcase_add_test(rules, test_decision_rule);
     tcase_add_test(rules, test_registry_beats_ranges);
+    tcase_add_test(rules, test_ephemeral_ranges);
+    tcase_add_test(rules, test_client_range);
     tcase_add_test(rules, test_arguments);
     suite_add_tcase(s, rules);
     tcase_set_timeout(prop, 120);

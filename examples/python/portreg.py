@@ -34,6 +34,7 @@ __all__ = [
     "PortregError", "Record", "Person", "Reference", "Tuple", "Orientation",
     "lookup_port", "lookup_name", "parse_service", "port_status", "classify",
     "records", "count", "registry_updated", "version", "version_info", "strerror",
+    "port_ephemeral", "ephemeral_ranges",
     "TCP", "UDP", "SCTP", "DCCP", "ANY",
 ]
 
@@ -44,6 +45,7 @@ TCP, UDP, SCTP, DCCP, ANY = 0x1, 0x2, 0x4, 0x8, 0xF
 OK, ENOTFOUND, EINVAL, ENOREPLY, ENOSPC = 0, -1, -2, -3, -4
 
 HINT_SYN, HINT_SYNACK = 0x1, 0x2
+EPHEMERAL_IANA, EPHEMERAL_LINUX, EPHEMERAL_FREEBSD, EPHEMERAL_LEGACY = 0x1, 0x2, 0x4, 0x8
 CID_HEX = 0x1
 
 _IPPROTO = {"tcp": 6, "udp": 17, "sctp": 132, "dccp": 33, "icmp": 1, "icmpv6": 58}
@@ -144,6 +146,8 @@ _PROTOTYPES = {
     "portreg_person_org": (_str, [_c_person_p]),
     "portreg_person_uri": (_str, [_c_person_p]),
     "portreg_registry_updated": (_str, []),
+    "portreg_port_ephemeral": (_uint, [_u16]),
+    "portreg_ephemeral_range": (_str, [_uint, _P(_u16), _P(_u16)]),
     "portreg_tuple_reverse": (ctypes.c_int, [_P(_TupleStruct), _P(_TupleStruct)]),
     "portreg_tuple_orient": (ctypes.c_int, [_P(_TupleStruct), _P(_TupleStruct), _uint,
                                             _P(_OrientationStruct)]),
@@ -478,6 +482,28 @@ def version_info():
     """The library's version as a (major, minor, patch) tuple."""
     n = _lib.portreg_version()
     return (n // 10000, n // 100 % 100, n % 100)
+
+
+# ---- ephemeral port ranges ----
+
+def ephemeral_ranges():
+    """{bit: (name, first, last)} for every ephemeral range the library
+    knows (portreg_ephemeral_range(3)), e.g. {2: ("Linux", 32768, 60999), ...}."""
+    out, bit = {}, 1
+    first, last = ctypes.c_uint16(), ctypes.c_uint16()
+    while bit < 1 << 16:
+        name = _lib.portreg_ephemeral_range(bit, ctypes.byref(first), ctypes.byref(last))
+        if name is not None:
+            out[bit] = (_text(name), first.value, last.value)
+        bit <<= 1
+    return out
+
+
+def port_ephemeral(port):
+    """The names of the ephemeral ranges that hold the port, in bit order
+    (portreg_port_ephemeral(3)); [] for none."""
+    bits = _lib.portreg_port_ephemeral(_port(port))
+    return [name for bit, (name, _, _) in sorted(ephemeral_ranges().items()) if bits & bit]
 
 
 # ---- flows ----

@@ -101,6 +101,18 @@ class Records(unittest.TestCase):
         self.assertEqual(portreg.parse_service("443"), 443)
         self.assertEqual(portreg.port_status(443, "tcp"), "assigned")
 
+    def test_ephemeral_ranges(self):
+        ranges = portreg.ephemeral_ranges()
+        self.assertEqual(sorted(ranges), [portreg.EPHEMERAL_IANA, portreg.EPHEMERAL_LINUX,
+                                          portreg.EPHEMERAL_FREEBSD, portreg.EPHEMERAL_LEGACY])
+        self.assertEqual(ranges[portreg.EPHEMERAL_LINUX][1:], (32768, 60999))
+        for port in (0, 1024, 1025, 5000, 5001, 9999, 10000, 32767, 32768, 49151, 49152, 60999,
+                     61000, 65535):
+            want = [name for _, (name, first, last) in sorted(ranges.items())
+                    if first <= port <= last]
+            self.assertEqual(portreg.port_ephemeral(port), want, port)
+        self.assertRaises(ValueError, portreg.port_ephemeral, 65536)
+
     def test_classify_boundaries(self):
         for port, want in [(0, "system"), (1023, "system"), (1024, "user"), (49151, "user"),
                            (49152, "dynamic"), (65535, "dynamic")]:

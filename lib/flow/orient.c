@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "ephemeral.h"
 #include "tuple_internal.h"
 
 /* Ranks of a port, best first (docs/ORIENTATION.md). */
@@ -19,9 +20,9 @@ enum {
     SCORE_EPHEMERAL = 5
 };
 
-/* Linux allocates ephemeral ports from 32768 up; Windows, BSD and IANA
+/* Linux allocates ephemeral ports from 32768 up; Windows, macOS and IANA
  * from 49152.  Below this an unregistered port is more likely a server's. */
-#define EPHEMERAL_FLOOR 32768u
+#define EPHEMERAL_FLOOR PORTREG__EPH_LINUX_FIRST
 
 /* What a rule decided: swap or keep, and how sure it is. */
 struct verdict {
@@ -133,6 +134,12 @@ static void tie_break(struct verdict *v, const portreg_tuple *in, portreg_reason
     v->swap = cmp > 0 || (cmp == 0 && in->src_port > in->dst_port);
 }
 
+/* Whether a port lies in a range that clients commonly take ports from. */
+static int client_range(uint16_t port)
+{
+    return (portreg__port_ephemeral(port) & PORTREG__EPH_CLIENT_RANGES) != 0;
+}
+
 /* The registry rule, from the two scores. */
 static void rule_scores(struct verdict *v, const portreg_tuple *in, int src, int dst)
 {
@@ -144,6 +151,13 @@ static void rule_scores(struct verdict *v, const portreg_tuple *in, int src, int
         tie_break(v, in, PORTREG_REASON_EQUAL_PORTS);
     } else if (src == SCORE_EPHEMERAL) {
         tie_break(v, in, PORTREG_REASON_EPHEMERAL);
+    } else if (src == SCORE_ASSIGNED_USER
+               && client_range(in->src_port) != client_range(in->dst_port)) {
+        /* Two registered user ports, one where clients take ports from:
+         * the other is the server (an XP client's 1714 against 8080). */
+        v->swap = client_range(in->dst_port);
+        v->reason = PORTREG_REASON_CLIENT_RANGE;
+        v->confidence = PORTREG_CONFIDENCE_MEDIUM;
     } else {
         /* Same rank: the lower port.  Services take the low numbers of a
          * range first, clients are handed high ones. */

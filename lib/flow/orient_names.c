@@ -21,6 +21,8 @@ const char *portreg_reason_name(portreg_reason reason)
         return "ephemeral";
     case PORTREG_REASON_NO_PORTS:
         return "no_ports";
+    case PORTREG_REASON_CLIENT_RANGE:
+        return "client_range";
     }
     return "";
 }

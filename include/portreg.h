@@ -367,10 +367,16 @@ typedef struct portreg_tuple {
 PORTREG_API int portreg_tuple_reverse(portreg_tuple *out, const portreg_tuple *in);
 
 /* Hints for portreg_tuple_orient(), about the packets of `in` as given.
- * Honoured for TCP only, and only one at a time (both are contradictory
- * and ignored). */
+ * A hint about in's destination is passed by orienting the reverse of `in`.
+ * The two handshake hints are honoured for TCP only, and only one at a
+ * time (both are contradictory and ignored); they decide before any other
+ * rule.  The first-packet hint (since 1.1; 1.0 ignores it) is weaker than
+ * every port rule: it decides only where nothing else did (confidence NONE
+ * without it), because a capture that starts in the middle of a flow sees
+ * the server's packets first as often as not. */
 #define PORTREG_HINT_SYN    0x1u /* a TCP SYN without ACK came from in's source */
 #define PORTREG_HINT_SYNACK 0x2u /* a TCP SYN+ACK came from in's source */
+#define PORTREG_HINT_FIRST  0x4u /* in's source sent the first packet of the flow seen */
 
 /* Ephemeral port ranges: where operating systems take the client port of
  * an outgoing connection from, by default.  Bits of portreg_port_ephemeral()
@@ -412,7 +418,13 @@ typedef enum portreg_reason {
     /* Since 1.1: both ports are assigned user ports and only one lies in
      * a range that clients commonly take ephemeral ports from (Linux,
      * IANA/Windows/macOS, legacy Windows/BSD): the other is the server. */
-    PORTREG_REASON_CLIENT_RANGE = 9
+    PORTREG_REASON_CLIENT_RANGE = 9,
+    /* Since 1.1: no port rule decided, and PORTREG_HINT_FIRST named in's
+     * source as the sender of the first packet: it is taken as the client. */
+    PORTREG_REASON_FIRST_PACKET = 10,
+    /* Since 1.1: exactly one port lies in the caller's local ephemeral range
+     * (portreg_orient_options): that one is the client's. */
+    PORTREG_REASON_LOCAL_RANGE = 11
 } portreg_reason;
 
 typedef enum portreg_confidence {
@@ -425,7 +437,8 @@ typedef enum portreg_confidence {
 /**
  * The name of a reason, the constant's suffix in lower case: "hint",
  * "score", "lower_port", "multicast", "icmp", "equal_ports", "ephemeral",
- * "no_ports", "client_range"; "" for a value outside the enum.  Since 1.1.
+ * "no_ports", "client_range", "first_packet", "local_range"; "" for a value
+ * outside the enum.  Since 1.1.
  */
 PORTREG_API const char *portreg_reason_name(portreg_reason reason);
 
@@ -465,6 +478,53 @@ typedef struct portreg_orientation {
  */
 PORTREG_API int portreg_tuple_orient(portreg_tuple *out, const portreg_tuple *in,
                                      unsigned hints, portreg_orientation *why);
+
+/**
+ * Options of portreg_tuple_orient_ext() (since 1.1).  Start from
+ * PORTREG_ORIENT_OPTIONS_INIT or portreg_orient_options_init() and set the
+ * fields wanted.  Later versions add fields at the end and raise the
+ * version: the library reads only the fields of the version a caller says
+ * it was built with, and refuses a version it does not know rather than
+ * misread it.
+ *  - version: PORTREG_ORIENT_OPTIONS_VERSION.
+ *  - hints: PORTREG_HINT_* about the packets of `in` as given.
+ *  - local_ephemeral_first, local_ephemeral_last: the range the caller's
+ *    own hosts take client ports from (their ip_local_port_range, or
+ *    Windows' "netsh int ipv4 show dynamicport tcp"), inclusive; both 0
+ *    when not given.  A port inside it is taken to be a client's: when
+ *    exactly one port of a flow lies inside, the other is the server
+ *    (reason LOCAL_RANGE), before the registry is asked.  A service that
+ *    listens inside the range defeats it.
+ */
+typedef struct portreg_orient_options {
+    unsigned int version;
+    unsigned int hints;
+    uint16_t local_ephemeral_first;
+    uint16_t local_ephemeral_last;
+} portreg_orient_options;
+
+#define PORTREG_ORIENT_OPTIONS_VERSION 1
+#define PORTREG_ORIENT_OPTIONS_INIT { PORTREG_ORIENT_OPTIONS_VERSION, 0, 0, 0 }
+
+/**
+ * Sets `*opts` to the defaults of options version `version` (pass
+ * PORTREG_ORIENT_OPTIONS_VERSION), as PORTREG_ORIENT_OPTIONS_INIT does.
+ * Returns 0, or PORTREG_EINVAL for NULL or a version this library does not
+ * know.  Since 1.1.
+ */
+PORTREG_API int portreg_orient_options_init(portreg_orient_options *opts, unsigned int version);
+
+/**
+ * portreg_tuple_orient() with options: hints and the caller's local
+ * ephemeral range.  `opts` may be NULL for the defaults (no hints, no
+ * range); portreg_tuple_orient(out, in, h, why) is this function with
+ * hints h.  Returns 0, or PORTREG_EINVAL for NULL `out` or `in`, a bad
+ * family, an unknown options version, or a local range with first 0 (and
+ * last not 0) or first above last.  Since 1.1.
+ */
+PORTREG_API int portreg_tuple_orient_ext(portreg_tuple *out, const portreg_tuple *in,
+                                         const portreg_orient_options *opts,
+                                         portreg_orientation *why);
 
 /**
  * The direction-free form of `in`: endpoints ordered so that a flow and

@@ -260,19 +260,25 @@ START_TEST(orientation_names)
         "udp 10.0.0.1:50000 -> 10.0.0.2:60000", "udp 10.0.0.1:5353 -> 224.0.0.251:5353",
         "icmp 10.0.0.1 -> 10.0.0.2 type 8 code 0", "icmp 10.0.0.1 -> 10.0.0.2 type 3 code 1",
         "47 10.0.0.1 -> 10.0.0.2", "tcp 10.0.0.1:22 -> 10.0.0.2:23",
+        "tcp 10.0.0.1:1714 -> 10.0.0.2:8080", "tcp 10.0.0.1:50000 -> 10.0.0.2:8080",
     };
+    portreg_orient_options o = PORTREG_ORIENT_OPTIONS_INIT;
     const char *seen[256] = {0};
     size_t i, j;
     unsigned hints;
 
     for (i = 0; i < sizeof flows / sizeof flows[0]; i++) {
-        for (hints = 0; hints <= PORTREG_HINT_SYNACK; hints++) {
+        /* Bits 0-2: every combination of the three hints; bit 3: a local range. */
+        for (hints = 0; hints < 16; hints++) {
             portreg_tuple t, out;
             portreg_orientation why;
             const char *reason, *confidence;
 
+            o.hints = hints & (PORTREG_HINT_SYN | PORTREG_HINT_SYNACK | PORTREG_HINT_FIRST);
+            o.local_ephemeral_first = hints & 8 ? 49152 : 0;
+            o.local_ephemeral_last = hints & 8 ? 65535 : 0;
             ck_assert_int_eq(portreg_tuple_parse(&t, flows[i]), 0);
-            ck_assert_int_eq(portreg_tuple_orient(&out, &t, hints, &why), 0);
+            ck_assert_int_eq(portreg_tuple_orient_ext(&out, &t, &o, &why), 0);
             reason = portreg_reason_name((portreg_reason)why.reason);
             confidence = portreg_confidence_name((portreg_confidence)why.confidence);
             ck_assert_msg(reason[0] != '\0', "reason %u of %s has no name", why.reason, flows[i]);

@@ -31,6 +31,17 @@ static portreg_orientation orient(portreg_tuple *out, const portreg_tuple *in, u
     return why;
 }
 
+static portreg_orientation orient_ext(portreg_tuple *out, const portreg_tuple *in,
+                                      const portreg_orient_options *o)
+{
+    portreg_orientation why;
+
+    memset(&why, 0x7f, sizeof why);
+    REQUIRE(portreg_tuple_orient_ext(out, in, o, &why) == 0, "orient_ext failed: %s",
+            tuple_text(in));
+    return why;
+}
+
 /* The rank of a port, from the registry, as docs/ORIENTATION.md states it. */
 static int expected_score(uint16_t port, unsigned transport)
 {
@@ -473,6 +484,150 @@ START_TEST(test_client_range)
 }
 END_TEST
 
+/* PORTREG_HINT_FIRST decides only where no port rule did. */
+START_TEST(test_first_packet_hint)
+{
+    uint16_t eph1 = find_port(49152, 5), eph2 = find_port(60000, 5);
+    portreg_tuple t, r, out;
+    portreg_orientation why;
+    int d;
+
+    /* Unknown without it: with it, in's source is the client, either way round. */
+    t = mk(6, "10.0.0.1", eph1, "10.0.0.2", eph2);
+    ck_assert_int_eq(portreg_tuple_reverse(&r, &t), 0);
+    for (d = 0; d < 2; d++) {
+        const portreg_tuple *in = d ? &r : &t;
+
+        why = orient(&out, in, PORTREG_HINT_FIRST);
+        ck_assert(tuple_eq(&out, in));
+        ck_assert_int_eq(why.swapped, 0);
+        ck_assert_int_eq(why.reason, PORTREG_REASON_FIRST_PACKET);
+        ck_assert_int_eq(why.confidence, PORTREG_CONFIDENCE_LOW);
+    }
+    t = mk(17, "10.0.0.227", 5353, "10.0.0.213", 5353);
+    why = orient(&out, &t, PORTREG_HINT_FIRST);
+    ck_assert(tuple_eq(&out, &t));
+    ck_assert_int_eq(why.reason, PORTREG_REASON_FIRST_PACKET);
+    t = mk(47, "10.0.0.2", 0, "10.0.0.1", 0);
+    why = orient(&out, &t, PORTREG_HINT_FIRST);
+    ck_assert(tuple_eq(&out, &t));
+    ck_assert_int_eq(why.reason, PORTREG_REASON_FIRST_PACKET);
+
+    /* Port evidence outranks it, a handshake hint too. */
+    t = mk(6, "10.0.0.1", 443, "10.0.0.2", eph1);
+    why = orient(&out, &t, PORTREG_HINT_FIRST);
+    ck_assert_int_eq(why.reason, PORTREG_REASON_SCORE);
+    ck_assert_int_eq(out.dst_port, 443);
+    t = mk(6, "10.0.0.1", eph1, "10.0.0.2", eph2);
+    why = orient(&out, &t, PORTREG_HINT_FIRST | PORTREG_HINT_SYNACK);
+    ck_assert_int_eq(why.reason, PORTREG_REASON_HINT);
+    ck_assert_int_eq(why.swapped, 1);
+    /* An ICMP error has no server, hint or not. */
+    t = mk(1, "10.0.0.2", 3, "10.0.0.1", 1);
+    why = orient(&out, &t, PORTREG_HINT_FIRST);
+    ck_assert_int_eq(why.reason, PORTREG_REASON_ICMP);
+    ck_assert_int_eq(why.confidence, PORTREG_CONFIDENCE_NONE);
+}
+END_TEST
+
+START_TEST(test_options)
+{
+    portreg_orient_options o, init = PORTREG_ORIENT_OPTIONS_INIT;
+    portreg_tuple t = mk(6, "10.0.0.1", 443, "10.0.0.2", 51515), out;
+
+    /* init() and the macro agree; bad versions are refused. */
+    memset(&o, 0x5a, sizeof o);
+    ck_assert_int_eq(portreg_orient_options_init(&o, PORTREG_ORIENT_OPTIONS_VERSION), 0);
+    ck_assert_uint_eq(o.version, PORTREG_ORIENT_OPTIONS_VERSION);
+    ck_assert_uint_eq(o.hints, 0);
+    ck_assert_uint_eq(o.local_ephemeral_first, 0);
+    ck_assert_uint_eq(o.local_ephemeral_last, 0);
+    ck_assert_uint_eq(init.version, PORTREG_ORIENT_OPTIONS_VERSION);
+    ck_assert_int_eq(portreg_orient_options_init(&o, 0), PORTREG_EINVAL);
+    ck_assert_int_eq(portreg_orient_options_init(&o, PORTREG_ORIENT_OPTIONS_VERSION + 1),
+                     PORTREG_EINVAL);
+    ck_assert_int_eq(portreg_orient_options_init(NULL, 1), PORTREG_EINVAL);
+
+    /* NULL options are the defaults; so is the macro. */
+    ck_assert_int_eq(portreg_tuple_orient_ext(&out, &t, NULL, NULL), 0);
+    ck_assert_int_eq(out.dst_port, 443);
+    ck_assert_int_eq(portreg_tuple_orient_ext(&out, &t, &init, NULL), 0);
+    ck_assert_int_eq(out.dst_port, 443);
+
+    /* What is refused. */
+    o = init;
+    o.version = 0;
+    ck_assert_int_eq(portreg_tuple_orient_ext(&out, &t, &o, NULL), PORTREG_EINVAL);
+    o.version = PORTREG_ORIENT_OPTIONS_VERSION + 1; /* a newer caller's struct */
+    ck_assert_int_eq(portreg_tuple_orient_ext(&out, &t, &o, NULL), PORTREG_EINVAL);
+    o = init;
+    o.local_ephemeral_first = 0;
+    o.local_ephemeral_last = 5000;
+    ck_assert_int_eq(portreg_tuple_orient_ext(&out, &t, &o, NULL), PORTREG_EINVAL);
+    o.local_ephemeral_first = 6000;
+    ck_assert_int_eq(portreg_tuple_orient_ext(&out, &t, &o, NULL), PORTREG_EINVAL);
+    ck_assert_int_eq(portreg_tuple_orient_ext(NULL, &t, NULL, NULL), PORTREG_EINVAL);
+    ck_assert_int_eq(portreg_tuple_orient_ext(&out, NULL, NULL, NULL), PORTREG_EINVAL);
+    /* A one-port range is a range. */
+    o.local_ephemeral_first = o.local_ephemeral_last = 51515;
+    ck_assert_int_eq(portreg_tuple_orient_ext(&out, &t, &o, NULL), 0);
+}
+END_TEST
+
+/* The caller's range: the documented weakness of the registry rule (a Linux
+ * client on a registered port against an unregistered service) fixed. */
+START_TEST(test_local_range)
+{
+    portreg_orient_options o = PORTREG_ORIENT_OPTIONS_INIT;
+    uint16_t client = find_assigned(32768, 49151), server = find_port(1024, 4);
+    uint16_t eph = find_port(61000, 5), eph_in = find_port(40000, 5);
+    portreg_tuple t, r, out;
+    portreg_orientation why;
+    int d;
+
+    ck_assert(client != 0);
+    t = mk(6, "10.0.0.5", client, "10.0.0.9", server);
+    why = orient(&out, &t, 0);
+    ck_assert_int_eq(out.dst_port, client); /* wrong without the range */
+    o.local_ephemeral_first = 32768;
+    o.local_ephemeral_last = 60999;
+    ck_assert_int_eq(portreg_tuple_reverse(&r, &t), 0);
+    for (d = 0; d < 2; d++) {
+        why = orient_ext(&out, d ? &r : &t, &o);
+        ck_assert_int_eq(out.dst_port, server);
+        ck_assert_int_eq(why.reason, PORTREG_REASON_LOCAL_RANGE);
+        ck_assert_int_eq(why.confidence, PORTREG_CONFIDENCE_MEDIUM);
+        ck_assert_int_eq(why.swapped, d);
+    }
+    /* Against a port that looks ephemeral too: LOW. */
+    t = mk(6, "10.0.0.5", eph_in, "10.0.0.9", eph);
+    why = orient_ext(&out, &t, &o);
+    ck_assert_int_eq(out.dst_port, eph);
+    ck_assert_int_eq(why.reason, PORTREG_REASON_LOCAL_RANGE);
+    ck_assert_int_eq(why.confidence, PORTREG_CONFIDENCE_LOW);
+    /* Both ports inside, or both outside: the registry decides. */
+    t = mk(6, "10.0.0.5", 40001, "10.0.0.9", 40002);
+    why = orient_ext(&out, &t, &o);
+    ck_assert_int_ne(why.reason, PORTREG_REASON_LOCAL_RANGE);
+    t = mk(6, "10.0.0.5", 51515, "10.0.0.9", 443);
+    o.local_ephemeral_first = 1025;
+    o.local_ephemeral_last = 5000;
+    why = orient_ext(&out, &t, &o);
+    ck_assert_int_eq(why.reason, PORTREG_REASON_SCORE);
+    /* Hints in the options are the hints of portreg_tuple_orient(). */
+    o.hints = PORTREG_HINT_SYNACK;
+    why = orient_ext(&out, &t, &o);
+    ck_assert_int_eq(why.reason, PORTREG_REASON_HINT);
+    ck_assert_int_eq(out.dst_port, 51515);
+    /* ICMP, port-less protocols and groups are not affected. */
+    o.hints = 0;
+    t = mk(1, "10.0.0.1", 8, "10.0.0.2", 0);
+    ck_assert_int_eq(orient_ext(&out, &t, &o).reason, PORTREG_REASON_ICMP);
+    t = mk(17, "10.0.0.1", 5353, "224.0.0.251", 2000);
+    ck_assert_int_eq(orient_ext(&out, &t, &o).reason, PORTREG_REASON_MULTICAST);
+}
+END_TEST
+
 START_TEST(test_arguments)
 {
     portreg_tuple t = mk(6, "10.0.0.1", 443, "10.0.0.2", 51515), copy = t, out;
@@ -487,7 +642,7 @@ START_TEST(test_arguments)
 }
 END_TEST
 
-/* ---- Direction-free, on 10^6 random tuples ---- */
+/* ---- Direction-free, on 10^6 random tuples (a quarter with a local range) ---- */
 
 static uint16_t random_port(void)
 {
@@ -549,7 +704,16 @@ START_TEST(test_direction_free_1e6)
     /* Until 10^6 tuples have been compared with their reverse. */
     for (i = 0; checked < 1000000; i++) {
         portreg_tuple t = random_flow(), r, out_t, out_r;
-        portreg_orientation wt = orient(&out_t, &t, 0), wr;
+        portreg_orient_options o = PORTREG_ORIENT_OPTIONS_INIT;
+        portreg_orientation wt, wr;
+
+        /* One in four with a local range, of any size and place. */
+        if (rnd_below(4) == 0) {
+            unsigned a = 1 + rnd_below(65535), b = 1 + rnd_below(65535);
+            o.local_ephemeral_first = (uint16_t)(a < b ? a : b);
+            o.local_ephemeral_last = (uint16_t)(a < b ? b : a);
+        }
+        wt = orient_ext(&out_t, &t, &o);
 
         /* Internal consistency of the answer itself. */
         TALLY(&tl, consistent(&out_t, &t, &wt), "%s", tuple_text(&t));
@@ -559,7 +723,7 @@ START_TEST(test_direction_free_1e6)
             continue;
         }
         checked++;
-        wr = orient(&out_r, &r, 0);
+        wr = orient_ext(&out_r, &r, &o);
         /* The same answer in both directions, the unknown ones included. */
         TALLY(&tl, tuple_eq(&out_t, &out_r), "%s and its reverse", tuple_text(&t));
         TALLY(&tl, tuple_eq(&t, &r) || wt.swapped != wr.swapped, "%s", tuple_text(&t));
@@ -723,6 +887,9 @@ static Suite *orient_suite(void)
     tcase_add_test(rules, test_registry_beats_ranges);
     tcase_add_test(rules, test_ephemeral_ranges);
     tcase_add_test(rules, test_client_range);
+    tcase_add_test(rules, test_first_packet_hint);
+    tcase_add_test(rules, test_options);
+    tcase_add_test(rules, test_local_range);
     tcase_add_test(rules, test_arguments);
     suite_add_tcase(s, rules);
     tcase_set_timeout(prop, 120);

@@ -44,7 +44,8 @@ TCP, UDP, SCTP, DCCP, ANY = 0x1, 0x2, 0x4, 0x8, 0xF
 
 OK, ENOTFOUND, EINVAL, ENOREPLY, ENOSPC = 0, -1, -2, -3, -4
 
-HINT_SYN, HINT_SYNACK = 0x1, 0x2
+HINT_SYN, HINT_SYNACK, HINT_FIRST = 0x1, 0x2, 0x4
+ORIENT_OPTIONS_VERSION = 1
 EPHEMERAL_IANA, EPHEMERAL_LINUX, EPHEMERAL_FREEBSD, EPHEMERAL_LEGACY = 0x1, 0x2, 0x4, 0x8
 CID_HEX = 0x1
 
@@ -77,6 +78,16 @@ class _OrientationStruct(ctypes.Structure):
         ("src_score", ctypes.c_int8),
         ("dst_score", ctypes.c_int8),
         ("reserved", ctypes.c_uint8 * 10),
+    ]
+
+
+class _OrientOptionsStruct(ctypes.Structure):
+    """struct portreg_orient_options, version 1 (since 1.1)."""
+    _fields_ = [
+        ("version", ctypes.c_uint),
+        ("hints", ctypes.c_uint),
+        ("local_ephemeral_first", ctypes.c_uint16),
+        ("local_ephemeral_last", ctypes.c_uint16),
     ]
 
 
@@ -151,6 +162,9 @@ _PROTOTYPES = {
     "portreg_tuple_reverse": (ctypes.c_int, [_P(_TupleStruct), _P(_TupleStruct)]),
     "portreg_tuple_orient": (ctypes.c_int, [_P(_TupleStruct), _P(_TupleStruct), _uint,
                                             _P(_OrientationStruct)]),
+    "portreg_tuple_orient_ext": (ctypes.c_int, [_P(_TupleStruct), _P(_TupleStruct),
+                                                _P(_OrientOptionsStruct),
+                                                _P(_OrientationStruct)]),
     "portreg_tuple_canonical": (ctypes.c_int, [_P(_TupleStruct), _P(_TupleStruct),
                                                _P(ctypes.c_int)]),
     "portreg_community_id": (ctypes.c_int, [_P(_TupleStruct), _u16, _uint,
@@ -619,13 +633,22 @@ class Tuple:
             raise PortregError(rc, "reverse")
         return Tuple._wrap(out)
 
-    def orient(self, syn=False, synack=False):
+    def orient(self, syn=False, synack=False, first=False, local_range=None):
         """(tuple with the server as destination, Orientation).  syn/synack:
-        a TCP SYN (or SYN+ACK) was seen from this tuple's source."""
-        hints = (HINT_SYN if syn else 0) | (HINT_SYNACK if synack else 0)
+        a TCP SYN (or SYN+ACK) was seen from this tuple's source; first: its
+        source sent the first packet seen; local_range: (first, last), the
+        ports your own hosts take client ports from (portreg_tuple_orient(3))."""
+        opts = _OrientOptionsStruct(ORIENT_OPTIONS_VERSION,
+                                    (HINT_SYN if syn else 0) | (HINT_SYNACK if synack else 0)
+                                    | (HINT_FIRST if first else 0), 0, 0)
+        if local_range is not None:
+            lo, hi = local_range
+            opts.local_ephemeral_first, opts.local_ephemeral_last = _port(lo), _port(hi)
+            if not 0 < lo <= hi:
+                raise ValueError(f"local_range {local_range!r} is not 1 <= first <= last")
         out, why = _TupleStruct(), _OrientationStruct()
-        rc = _lib.portreg_tuple_orient(ctypes.byref(out), ctypes.byref(self._t), hints,
-                                       ctypes.byref(why))
+        rc = _lib.portreg_tuple_orient_ext(ctypes.byref(out), ctypes.byref(self._t),
+                                           ctypes.byref(opts), ctypes.byref(why))
         if rc != 0:
             raise PortregError(rc, "orient")
         return Tuple._wrap(out), Orientation(why)

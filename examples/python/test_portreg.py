@@ -220,6 +220,17 @@ class Flows(unittest.TestCase):
         # A hint decides even against the registry.
         _, why = t.orient(synack=True)
         self.assertEqual((why.reason, why.swapped), ("hint", True))
+        # The first-packet hint only where the ports leave it open.
+        self.assertEqual(t.orient(first=True)[1].reason, "score")
+        eph = portreg.Tuple("udp", "10.0.0.1", 50000, "10.0.0.2", 60000)
+        out, why = eph.orient(first=True)
+        self.assertEqual((out, why.reason, why.confidence), (eph, "first_packet", "low"))
+        self.assertEqual(eph.orient()[0], eph.reverse().orient()[0])
+        # A local range names the client's port.
+        out, why = eph.orient(local_range=(59000, 61000))
+        self.assertEqual((out.dst_port, why.reason), (50000, "local_range"))
+        self.assertRaises(ValueError, eph.orient, local_range=(0, 5))
+        self.assertRaises(ValueError, eph.orient, local_range=(6, 5))
         self.assertRaises(ValueError, portreg.Tuple, "tcp", "10.0.0.1", 1, "::1", 2)
         self.assertRaises(ValueError, t.community_id, seed=65536)
         self.assertEqual(hash(t), hash(portreg.Tuple.parse(str(t))))

@@ -168,30 +168,84 @@ static void rule_scores(struct verdict *v, const portreg_tuple *in, int src, int
     }
 }
 
+/* The caller's own hosts take client ports from [first, last]: when
+ * exactly one port lies there, the other is the server.  Weaker when the
+ * other port looks ephemeral too. */
+static int rule_local_range(struct verdict *v, const portreg_tuple *in, unsigned first,
+                            unsigned last, int src_score, int dst_score)
+{
+    int src_in = in->src_port >= first && in->src_port <= last;
+    int dst_in = in->dst_port >= first && in->dst_port <= last;
+
+    if (first == 0 || src_in == dst_in)
+        return 0;
+    v->swap = dst_in;
+    v->reason = PORTREG_REASON_LOCAL_RANGE;
+    v->confidence = (dst_in ? src_score : dst_score) == SCORE_EPHEMERAL
+                        ? PORTREG_CONFIDENCE_LOW
+                        : PORTREG_CONFIDENCE_MEDIUM;
+    return 1;
+}
+
+/* The first packet seen came from in's source: when no evidence decided,
+ * it is taken as the client.  Below every port rule: captures start in
+ * the middle of flows, so the first packet seen is often the server's. */
+static void rule_first_packet(struct verdict *v, unsigned hints)
+{
+    if (!(hints & PORTREG_HINT_FIRST) || v->confidence != PORTREG_CONFIDENCE_NONE)
+        return;
+    v->swap = 0;
+    v->reason = PORTREG_REASON_FIRST_PACKET;
+    v->confidence = PORTREG_CONFIDENCE_LOW;
+}
+
 /* Runs the rules in order; an ICMP type with no partner cannot be
  * reversed, so no rule may swap it. */
-static void decide(struct verdict *v, const portreg_tuple *in, unsigned hints,
+static void decide(struct verdict *v, const portreg_tuple *in, const portreg_orient_options *o,
                    unsigned transport, int src_score, int dst_score)
 {
     int icmp = portreg__is_icmp(in->proto);
 
     v->swap = 0;
     v->confidence = PORTREG_CONFIDENCE_NONE;
-    if (rule_hint(v, in, hints) || rule_icmp(v, in) || rule_group(v, in, !icmp))
+    if (rule_hint(v, in, o->hints) || rule_icmp(v, in) || rule_group(v, in, !icmp))
         return;
     if (icmp) {
         v->reason = PORTREG_REASON_ICMP;
         return;
     }
-    if (transport == 0) {
+    if (transport == 0)
         tie_break(v, in, PORTREG_REASON_NO_PORTS);
-        return;
-    }
-    rule_scores(v, in, src_score, dst_score);
+    else if (!rule_local_range(v, in, o->local_ephemeral_first, o->local_ephemeral_last,
+                               src_score, dst_score))
+        rule_scores(v, in, src_score, dst_score);
+    rule_first_packet(v, o->hints);
 }
 
-int portreg_tuple_orient(portreg_tuple *out, const portreg_tuple *in,
-                         unsigned hints, portreg_orientation *why)
+/* Checks the options' version and range; 0 or PORTREG_EINVAL. */
+static int options_valid(const portreg_orient_options *o)
+{
+    if (o->version < 1 || o->version > PORTREG_ORIENT_OPTIONS_VERSION)
+        return PORTREG_EINVAL;
+    if (o->local_ephemeral_first == 0 && o->local_ephemeral_last == 0)
+        return 0;
+    if (o->local_ephemeral_first == 0 || o->local_ephemeral_first > o->local_ephemeral_last)
+        return PORTREG_EINVAL;
+    return 0;
+}
+
+int portreg_orient_options_init(portreg_orient_options *opts, unsigned int version)
+{
+    if (opts == NULL || version < 1 || version > PORTREG_ORIENT_OPTIONS_VERSION)
+        return PORTREG_EINVAL;
+    memset(opts, 0, sizeof *opts);
+    opts->version = version;
+    return 0;
+}
+
+/* Both public functions, on checked options. */
+static int orient(portreg_tuple *out, const portreg_tuple *in, const portreg_orient_options *opts,
+                  portreg_orientation *why)
 {
     struct verdict v;
     portreg_tuple result;
@@ -205,7 +259,7 @@ int portreg_tuple_orient(portreg_tuple *out, const portreg_tuple *in,
         src_score = port_score(in->src_port, transport);
         dst_score = port_score(in->dst_port, transport);
     }
-    decide(&v, in, hints, transport, src_score, dst_score);
+    decide(&v, in, opts, transport, src_score, dst_score);
 
     /* ICMP swaps only with a partner, so reverse does not fail; were it to,
      * the given order is kept and reported as kept. */
@@ -223,4 +277,25 @@ int portreg_tuple_orient(portreg_tuple *out, const portreg_tuple *in,
         why->dst_score = (int8_t)dst_score;
     }
     return 0;
+}
+
+int portreg_tuple_orient(portreg_tuple *out, const portreg_tuple *in, unsigned hints,
+                         portreg_orientation *why)
+{
+    portreg_orient_options o = PORTREG_ORIENT_OPTIONS_INIT;
+
+    o.hints = hints;
+    return orient(out, in, &o, why);
+}
+
+int portreg_tuple_orient_ext(portreg_tuple *out, const portreg_tuple *in,
+                             const portreg_orient_options *opts, portreg_orientation *why)
+{
+    static const portreg_orient_options defaults = PORTREG_ORIENT_OPTIONS_INIT;
+
+    if (opts == NULL)
+        opts = &defaults;
+    else if (options_valid(opts) != 0)
+        return PORTREG_EINVAL;
+    return orient(out, in, opts, why);
 }

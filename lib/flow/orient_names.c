@@ -23,6 +23,10 @@ const char *portreg_reason_name(portreg_reason reason)
         return "no_ports";
     case PORTREG_REASON_CLIENT_RANGE:
         return "client_range";
+    case PORTREG_REASON_FIRST_PACKET:
+        return "first_packet";
+    case PORTREG_REASON_LOCAL_RANGE:
+        return "local_range";
     }
     return "";
 }

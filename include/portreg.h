@@ -416,8 +416,8 @@ typedef enum portreg_reason {
     PORTREG_REASON_EPHEMERAL = 7, /* unknown: both ports look ephemeral (tie-break: lower port) */
     PORTREG_REASON_NO_PORTS = 8,  /* unknown: the protocol has no ports (tie-break: addresses) */
     /* Since 1.1: both ports are assigned user ports and only one lies in
-     * a range that clients commonly take ephemeral ports from (Linux,
-     * IANA/Windows/macOS, legacy Windows/BSD): the other is the server. */
+     * an ephemeral range (portreg_port_ephemeral()): the other, a port no
+     * common system hands to clients, is the server. */
     PORTREG_REASON_CLIENT_RANGE = 9,
     /* Since 1.1: no port rule decided, and PORTREG_HINT_FIRST named in's
      * source as the sender of the first packet: it is taken as the client. */

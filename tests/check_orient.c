@@ -292,11 +292,11 @@ START_TEST(test_scores_follow_registry)
 }
 END_TEST
 
-/* The ranges clients commonly take ports from, as docs/ORIENTATION.md
- * states them: legacy Windows/BSD, Linux, IANA/Windows/macOS. */
+/* The ephemeral ranges the rank weighs, as docs/ORIENTATION.md states
+ * them: legacy Windows/BSD, FreeBSD, Linux, IANA/Windows/macOS. */
 static int in_client_range(uint16_t port)
 {
-    return (port >= 1025 && port <= 5000) || port >= 32768;
+    return (port >= 1025 && port <= 5000) || port >= 10000;
 }
 
 /* Confidence as docs/ORIENTATION.md states it, for different ports whose
@@ -455,13 +455,13 @@ static uint16_t find_assigned(unsigned from, unsigned to)
  * even when it is the higher (issue 17: an XP client's 1714 against 8080). */
 START_TEST(test_client_range)
 {
-    uint16_t legacy = find_assigned(1025, 5000), outside = find_assigned(5001, 32767);
-    uint16_t linux_ = find_assigned(32768, 49151);
+    uint16_t legacy = find_assigned(1025, 5000), outside = find_assigned(5001, 9999);
+    uint16_t linux_ = find_assigned(32768, 49151), freebsd = find_assigned(10000, 32767);
     portreg_tuple t, r, out;
     portreg_orientation why;
     int d;
 
-    ck_assert(legacy && outside && linux_);
+    ck_assert(legacy && outside && linux_ && freebsd);
     t = mk(6, "192.168.1.103", legacy, "192.168.1.146", outside);
     ck_assert_int_eq(portreg_tuple_reverse(&r, &t), 0);
     for (d = 0; d < 2; d++) {
@@ -477,6 +477,14 @@ START_TEST(test_client_range)
     why = orient(&out, &t, 0);
     ck_assert_int_eq(why.reason, PORTREG_REASON_LOWER_PORT);
     ck_assert_int_eq(out.dst_port, legacy);
+    t = mk(6, "10.0.0.1", freebsd, "10.0.0.2", legacy);
+    why = orient(&out, &t, 0);
+    ck_assert_int_eq(why.reason, PORTREG_REASON_LOWER_PORT);
+    /* ...and against a port outside all ranges, the range decides. */
+    t = mk(6, "10.0.0.1", outside, "10.0.0.2", freebsd);
+    why = orient(&out, &t, 0);
+    ck_assert_int_eq(why.reason, PORTREG_REASON_CLIENT_RANGE);
+    ck_assert_int_eq(out.dst_port, outside);
     /* A system port still outranks any of them. */
     t = mk(6, "10.0.0.1", legacy, "10.0.0.2", find_port(1, 1));
     why = orient(&out, &t, 0);

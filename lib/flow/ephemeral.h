@@ -25,10 +25,11 @@
 #define PORTREG__EPH_LEGACY_FIRST 1025u
 #define PORTREG__EPH_LEGACY_LAST 5000u
 
-/* The ranges that clients commonly take ports from, which the orientation
- * rules use (docs/ORIENTATION.md says why FreeBSD's is not among them). */
-#define PORTREG__EPH_CLIENT_RANGES \
-    (PORTREG_EPHEMERAL_IANA | PORTREG_EPHEMERAL_LINUX | PORTREG_EPHEMERAL_LEGACY)
+/* The ranges the orientation rules weigh: all of them.  A port in none
+ * (below 1025, or 5001-9999) is not any of these systems' client port. */
+#define PORTREG__EPH_CLIENT_RANGES                                                    \
+    (PORTREG_EPHEMERAL_IANA | PORTREG_EPHEMERAL_LINUX | PORTREG_EPHEMERAL_FREEBSD \
+     | PORTREG_EPHEMERAL_LEGACY)
 
 /* The PORTREG_EPHEMERAL_* bits of the ranges that hold `port`. */
 static inline unsigned portreg__port_ephemeral(uint16_t port)

@@ -134,7 +134,7 @@ static void tie_break(struct verdict *v, const portreg_tuple *in, portreg_reason
     v->swap = cmp > 0 || (cmp == 0 && in->src_port > in->dst_port);
 }
 
-/* Whether a port lies in a range that clients commonly take ports from. */
+/* Whether a port lies in a range that some system takes client ports from. */
 static int client_range(uint16_t port)
 {
     return (portreg__port_ephemeral(port) & PORTREG__EPH_CLIENT_RANGES) != 0;
@@ -153,8 +153,9 @@ static void rule_scores(struct verdict *v, const portreg_tuple *in, int src, int
         tie_break(v, in, PORTREG_REASON_EPHEMERAL);
     } else if (src == SCORE_ASSIGNED_USER
                && client_range(in->src_port) != client_range(in->dst_port)) {
-        /* Two registered user ports, one where clients take ports from:
-         * the other is the server (an XP client's 1714 against 8080). */
+        /* Two registered user ports, only one where some system takes
+         * client ports from: the other is the server (an XP client's
+         * 1714 against 8080). */
         v->swap = client_range(in->dst_port);
         v->reason = PORTREG_REASON_CLIENT_RANGE;
         v->confidence = PORTREG_CONFIDENCE_MEDIUM;

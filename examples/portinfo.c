@@ -24,7 +24,8 @@
 static const char usage_text[] =
     "usage: portinfo [options] QUERY...\n"
     "       portinfo [options] --search WORD | --all\n"
-    "       portinfo [--json] [--seed N] --flow 'PROTO SRC -> DST' | --flow -\n"
+    "       portinfo [--json] [--seed N] [--hint LIST] [--local-range A-B]\n"
+    "                --flow 'PROTO SRC -> DST' | --flow -\n"
     "\n"
     "QUERY is a port (443), a port and protocol (443/udp), a range\n"
     "(6000-6010[/tcp]), a service name in any case (https) or a name and\n"
@@ -38,6 +39,9 @@ static const char usage_text[] =
     "  -f, --flow TUPLE    reverse, orientation and Community ID of a flow;\n"
     "                      '-' reads one flow per line from standard input\n"
     "      --seed N        Community ID seed (0-65535, default 0)\n"
+    "      --hint LIST     with --flow: what was seen of the flow's source, a comma\n"
+    "                      list of syn, synack and first (it sent the first packet)\n"
+    "      --local-range A-B  with --flow: your hosts take client ports from A-B\n"
     "      --color WHEN    auto (default: a terminal and NO_COLOR unset), always, never\n"
     "  -h, --help          this text\n"
     "  -V, --version       library version and registry date\n"
@@ -91,6 +95,55 @@ static const char *opt_value(int argc, char **argv, int *i, const char *inline_v
     return argv[++*i];
 }
 
+/* "syn,first" into PORTREG_HINT_* bits; -1 when malformed. */
+static int parse_hints(const char *text, unsigned *hints)
+{
+    static const struct { const char *name; unsigned bit; } names[] = {
+        { "syn", PORTREG_HINT_SYN }, { "synack", PORTREG_HINT_SYNACK },
+        { "first", PORTREG_HINT_FIRST },
+    };
+    unsigned bits = 0;
+    size_t i;
+
+    if (!text)
+        return -1;
+    while (*text) {
+        size_t len = strcspn(text, ",");
+        for (i = 0; i < sizeof names / sizeof names[0]; i++)
+            if (strlen(names[i].name) == len && strncmp(text, names[i].name, len) == 0)
+                break;
+        if (i == sizeof names / sizeof names[0])
+            return -1;
+        bits |= names[i].bit;
+        text += len;
+        if (*text == ',' && *++text == '\0')
+            return -1;
+    }
+    if (!bits)
+        return -1;
+    *hints = bits;
+    return 0;
+}
+
+/* "32768-60999" into a range of 1-65535; -1 when malformed. */
+static int parse_range(const char *text, unsigned *first, unsigned *last)
+{
+    char *end;
+    unsigned long a, b;
+
+    if (!text || text[0] < '0' || text[0] > '9')
+        return -1;
+    a = strtoul(text, &end, 10);
+    if (*end != '-' || end[1] < '0' || end[1] > '9')
+        return -1;
+    b = strtoul(end + 1, &end, 10);
+    if (*end || a == 0 || a > b || b > 65535)
+        return -1;
+    *first = (unsigned)a;
+    *last = (unsigned)b;
+    return 0;
+}
+
 static int parse_seed(const char *text, unsigned *seed)
 {
     char *end;
@@ -125,6 +178,16 @@ static int parse_valued(cli *c, int argc, char **argv, int *i)
         v = opt_value(argc, argv, i, inl);
         if (parse_seed(v, &c->o.seed) != 0)
             return -usage_error("--seed wants a number 0-65535, not '%s'", v ? v : "");
+    } else if (is_opt(arg, NULL, "--hint", &inl)) {
+        v = opt_value(argc, argv, i, inl);
+        if (parse_hints(v, &c->o.hints) != 0)
+            return -usage_error("--hint wants syn, synack or first (comma list), not '%s'",
+                                v ? v : "");
+    } else if (is_opt(arg, NULL, "--local-range", &inl)) {
+        v = opt_value(argc, argv, i, inl);
+        if (parse_range(v, &c->o.local_first, &c->o.local_last) != 0)
+            return -usage_error("--local-range wants FIRST-LAST, 1 <= FIRST <= LAST <= 65535, "
+                                "not '%s'", v ? v : "");
     } else if (is_opt(arg, NULL, "--color", &inl) || is_opt(arg, NULL, "--colour", &inl)) {
         /* "--color" alone means always, as in GNU ls and grep. */
         c->color = inl ? inl : "always";
@@ -234,6 +297,8 @@ int main(int argc, char **argv)
     rc = parse_args(&c, argc, argv);
     if (rc < 0 && resolve_color(c.color, &c.o.color) != 0)
         rc = EXIT_USAGE;
+    if (rc < 0 && !c.flow && (c.o.hints || c.o.local_first))
+        rc = usage_error("%s", "--hint and --local-range go with --flow");
     if (rc < 0 && c.flow)
         rc = run_flow(&c);
     if (rc < 0 && !c.nqueries && !c.search && !c.all)

@@ -4,7 +4,7 @@ set(_cli "${CMAKE_CURRENT_SOURCE_DIR}/cli")
 
 # ---- portinfo: one CTest case per TestCase class of test_portinfo.py ----
 if(TARGET portinfo)
-  foreach(_case Queries Long Json Flow Color)
+  foreach(_case Queries Long Json Flow FlowEvidence Color)
     string(TOLOWER "${_case}" _lower)
     add_test(NAME cli_portinfo_${_lower}
       COMMAND Python3::Interpreter "${_cli}/test_portinfo.py" ${_case})

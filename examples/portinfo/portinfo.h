@@ -23,6 +23,8 @@ typedef struct portinfo_opts {
     int longform;   /* --long: every field */
     int color;      /* resolved: 1 when ANSI colours are wanted */
     unsigned seed;  /* --seed: Community ID seed */
+    unsigned hints; /* --hint: PORTREG_HINT_* about each flow's source */
+    unsigned local_first, local_last; /* --local-range; 0, 0 when not given */
 } portinfo_opts;
 
 /* One matched record and the query that found it (echoed in JSON). */

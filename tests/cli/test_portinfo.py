@@ -275,6 +275,105 @@ class Flow(unittest.TestCase):
         self.assertNotEqual(a[0]["community_id"], b[0]["community_id"])
 
 
+def registered(first, last, proto="tcp"):
+    """The assigned ports of first-last for a protocol, from portinfo's
+    own answers (so from whichever registry edition it was built with)."""
+    _, rows = json_lines(f"{first}-{last}/{proto}")
+    ports = set()
+    for r in rows:
+        if r["status"] == "assigned":
+            ports.update(range(r["ports"][0], r["ports"][1] + 1))
+    return sorted(p for p in ports if first <= p <= last)
+
+
+def unregistered(first, last, proto="tcp"):
+    taken = set(registered(first, last, proto))
+    return [p for p in range(first, last + 1) if p not in taken]
+
+
+class FlowEvidence(unittest.TestCase):
+    """--flow says, in words, what decided (issue 17), and takes hints."""
+
+    def evidence(self, *args):
+        proc = run(*args)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        lines = dict(line.split(None, 1) for line in proc.stdout.splitlines())
+        _, rows = json_lines(*args)
+        self.assertEqual(rows[0]["evidence"], lines["evidence"])
+        return rows[0]
+
+    def test_well_known_against_ephemeral(self):
+        row = self.evidence("--flow", "tcp 93.184.216.34:443 -> 10.0.0.1:51515")
+        self.assertEqual(row["reason"], "score")
+        self.assertRegex(row["evidence"], r"^443 is a well-known service port \(.*https.*\); "
+                                          r"51515 is not registered and lies in the .* ranges$")
+
+    def test_client_range(self):
+        legacy, outside = registered(1025, 5000)[0], registered(5001, 9999)[0]
+        row = self.evidence("--flow", f"tcp 10.0.0.1:{legacy} -> 10.0.0.2:{outside}")
+        self.assertEqual((row["reason"], row["swapped"]), ("client_range", False))
+        self.assertTrue(row["evidence"].startswith(
+            f"{outside} is a registered service port"), row["evidence"])
+        self.assertIn("outside every ephemeral range", row["evidence"])
+        self.assertIn(f"; {legacy} is a registered service port", row["evidence"])
+        self.assertIn("legacy Windows/BSD ephemeral range", row["evidence"])
+
+    def test_lower_port_and_tie_breaks(self):
+        a, b = registered(1025, 5000)[:2]
+        row = self.evidence("--flow", f"tcp 10.0.0.1:{b} -> 10.0.0.2:{a}")
+        self.assertEqual(row["reason"], "lower_port")
+        self.assertIn(f"the lower port, {a}, is taken as the server", row["evidence"])
+        row = self.evidence("--flow", "udp 10.0.0.227:5353 -> 10.0.0.213:5353")
+        self.assertEqual((row["reason"], row["confidence"]), ("equal_ports", "none"))
+        self.assertIn("larger address, 10.0.0.227,", row["evidence"])
+        self.assertIn("unknown: tie-break", run("--flow", "udp 10.0.0.227:5353 -> 10.0.0.213:5353").stdout)
+        row = self.evidence("--flow", "47 10.0.0.1 -> 10.0.0.2")
+        self.assertIn("protocol 47 has no ports", row["evidence"])
+        row = self.evidence("--flow", "icmp 10.0.0.1 -> 10.0.0.2 type 3 code 1")
+        self.assertIn("has no server", row["evidence"])
+        row = self.evidence("--flow", "udp [fe80::1]:5353 -> [ff02::fb]:5353")
+        self.assertEqual(row["reason"], "multicast")
+        self.assertTrue(row["evidence"].startswith("ff02::fb is a multicast"), row["evidence"])
+
+    def test_both_ephemeral_is_direction_free(self):
+        _, a = json_lines("--flow", "tcp 10.0.0.1:50000 -> 10.0.0.2:60000")
+        _, b = json_lines("--flow", "tcp 10.0.0.2:60000 -> 10.0.0.1:50000")
+        self.assertEqual(a[0]["oriented"], b[0]["oriented"])
+        self.assertEqual((a[0]["reason"], a[0]["confidence"]), ("ephemeral", "none"))
+        self.assertIn("the lower port, 50000", a[0]["evidence"])
+
+    def test_hints(self):
+        row = self.evidence("--hint", "synack", "--flow", "tcp 10.0.0.1:50000 -> 10.0.0.2:443")
+        self.assertEqual((row["reason"], row["swapped"]), ("hint", True))
+        self.assertIn("10.0.0.1:50000 sent the TCP SYN+ACK", row["evidence"])
+        row = self.evidence("--hint=first", "--flow", "udp 10.0.0.2:60000 -> 10.0.0.1:50000")
+        self.assertEqual((row["reason"], row["swapped"]), ("first_packet", False))
+        self.assertIn("10.0.0.2:60000 sent the first packet", row["evidence"])
+        # The first packet does not outweigh the ports.
+        row = self.evidence("--hint", "first", "--flow", "tcp 10.0.0.2:443 -> 10.0.0.1:50000")
+        self.assertEqual(row["reason"], "score")
+
+    def test_local_range(self):
+        client = registered(32768, 49151)[0]
+        server = unregistered(20000, 20100)[0]
+        flow = f"tcp 10.0.0.5:{client} -> 10.0.0.9:{server}"
+        self.assertEqual(json_lines("--flow", flow)[1][0]["reason"], "score")
+        row = self.evidence("--local-range", "32768-60999", "--flow", flow)
+        self.assertEqual((row["reason"], row["swapped"]), ("local_range", False))
+        self.assertIn(f"{client} lies in your hosts' ephemeral range 32768-60999", row["evidence"])
+
+    def test_bad_options(self):
+        for args in (["--hint", "ack", "--flow", "tcp 1.2.3.4:1 -> 1.2.3.5:2"],
+                     ["--hint", "syn,", "--flow", "tcp 1.2.3.4:1 -> 1.2.3.5:2"],
+                     ["--local-range", "0-10", "--flow", "tcp 1.2.3.4:1 -> 1.2.3.5:2"],
+                     ["--local-range", "10-9", "--flow", "tcp 1.2.3.4:1 -> 1.2.3.5:2"],
+                     ["--local-range", "1-65536", "--flow", "tcp 1.2.3.4:1 -> 1.2.3.5:2"],
+                     ["--hint", "syn", "443"]):
+            proc = run(*args)
+            self.assertEqual(proc.returncode, 2, args)
+            self.assertIn("portinfo:", proc.stderr)
+
+
 class Color(unittest.TestCase):
     def test_terminal_gets_colour(self):
         self.assertIn(ESC, run_on_tty("443"))

@@ -576,6 +576,9 @@ START_TEST(test_options)
     ck_assert_int_eq(portreg_tuple_orient_ext(&out, &t, &o, NULL), PORTREG_EINVAL);
     ck_assert_int_eq(portreg_tuple_orient_ext(NULL, &t, NULL, NULL), PORTREG_EINVAL);
     ck_assert_int_eq(portreg_tuple_orient_ext(&out, NULL, NULL, NULL), PORTREG_EINVAL);
+    t.reserved[5] = 1; /* reserved bytes are refused here too */
+    ck_assert_int_eq(portreg_tuple_orient_ext(&out, &t, NULL, NULL), PORTREG_EINVAL);
+    t.reserved[5] = 0;
     /* A one-port range is a range. */
     o.local_ephemeral_first = o.local_ephemeral_last = 51515;
     ck_assert_int_eq(portreg_tuple_orient_ext(&out, &t, &o, NULL), 0);

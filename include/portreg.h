@@ -483,9 +483,9 @@ PORTREG_API int portreg_tuple_orient(portreg_tuple *out, const portreg_tuple *in
  * Options of portreg_tuple_orient_ext() (since 1.1).  Start from
  * PORTREG_ORIENT_OPTIONS_INIT or portreg_orient_options_init() and set the
  * fields wanted.  Later versions add fields at the end and raise the
- * version: the library reads only the fields of the version a caller says
- * it was built with, and refuses a version it does not know rather than
- * misread it.
+ * version: the library reads (and portreg_orient_options_init() writes)
+ * only the fields of the version a caller says it was built with, and
+ * refuses a version it does not know rather than misread it.
  *  - version: PORTREG_ORIENT_OPTIONS_VERSION.
  *  - hints: PORTREG_HINT_* about the packets of `in` as given.
  *  - local_ephemeral_first, local_ephemeral_last: the range the caller's
@@ -519,8 +519,9 @@ PORTREG_API int portreg_orient_options_init(portreg_orient_options *opts, unsign
  * ephemeral range.  `opts` may be NULL for the defaults (no hints, no
  * range); portreg_tuple_orient(out, in, h, why) is this function with
  * hints h.  Returns 0, or PORTREG_EINVAL for NULL `out` or `in`, a bad
- * family, an unknown options version, or a local range with first 0 (and
- * last not 0) or first above last.  Since 1.1.
+ * family, a reserved byte of `in` that is not zero, an unknown options
+ * version, or a local range with first 0 (and last not 0) or first above
+ * last.  Since 1.1.
  */
 PORTREG_API int portreg_tuple_orient_ext(portreg_tuple *out, const portreg_tuple *in,
                                          const portreg_orient_options *opts,

@@ -96,6 +96,7 @@ assert ctypes.sizeof(_TupleStruct) == 64, "portreg_tuple must be 64 bytes"
 assert ctypes.sizeof(_OrientationStruct) == 16, "portreg_orientation must be 16 bytes"
 assert _TupleStruct.src_addr.offset == 8 and _TupleStruct.reserved.offset == 40
 assert _OrientationStruct.src_score.offset == 4
+assert ctypes.sizeof(_OrientOptionsStruct) == 12, "portreg_orient_options (version 1) is 12 bytes"
 
 
 # ---- loading the library and declaring every function ----

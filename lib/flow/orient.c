@@ -235,11 +235,14 @@ static int options_valid(const portreg_orient_options *o)
     return 0;
 }
 
+/* A caller built against an older header has a smaller struct: when a
+ * later version adds fields, this must write (and orient_ext read) only the
+ * fields of `version`, never sizeof of the newest struct. */
 int portreg_orient_options_init(portreg_orient_options *opts, unsigned int version)
 {
     if (opts == NULL || version < 1 || version > PORTREG_ORIENT_OPTIONS_VERSION)
         return PORTREG_EINVAL;
-    memset(opts, 0, sizeof *opts);
+    memset(opts, 0, sizeof *opts); /* version 1: the whole struct */
     opts->version = version;
     return 0;
 }

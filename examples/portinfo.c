@@ -10,11 +10,13 @@
  *   portinfo --json 53 | jq .name
  *   portinfo --flow 'tcp 10.0.0.1:51515 -> 93.184.216.34:443'
  *
- * Exit status: 0 found, 1 nothing found, 2 usage error (portinfo(1)).
+ * Exit status: 0 found, 1 nothing found, 2 usage error, 3 a read or write
+ * error or no memory (portinfo(1)).
  * The pieces live in portinfo/; this file reads the command line.
  */
 #define _POSIX_C_SOURCE 200809L /* isatty(), fileno() */
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -42,7 +44,8 @@ static const char usage_text[] =
     "  -h, --help          this text\n"
     "  -V, --version       library version and registry date\n"
     "\n"
-    "Exit status: 0 found, 1 nothing found (or a bad --flow - line), 2 usage error.\n";
+    "Exit status: 0 found, 1 nothing found (or a bad --flow - line), 2 usage error,\n"
+    "3 a read or write error or out of memory.\n";
 
 typedef struct cli {
     portinfo_opts o;
@@ -221,6 +224,12 @@ static int run_queries(const cli *c)
     return missed ? EXIT_NOTFOUND : EXIT_FOUND;
 }
 
+void portinfo_out_of_memory(void)
+{
+    fputs("portinfo: out of memory\n", stderr);
+    exit(EXIT_SYSTEM);
+}
+
 int main(int argc, char **argv)
 {
     cli c;
@@ -230,7 +239,7 @@ int main(int argc, char **argv)
     c.protos = PORTREG_ANY;
     c.queries = calloc((size_t)argc, sizeof *c.queries);
     if (!c.queries)
-        return EXIT_USAGE;
+        portinfo_out_of_memory();
     rc = parse_args(&c, argc, argv);
     if (rc < 0 && resolve_color(c.color, &c.o.color) != 0)
         rc = EXIT_USAGE;
@@ -241,10 +250,14 @@ int main(int argc, char **argv)
     if (rc < 0)
         rc = run_queries(&c);
     free(c.queries);
+    errno = 0;
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        /* A full disk or a closed pipe must not look like success. */
-        fputs("portinfo: error writing output\n", stderr);
-        rc = EXIT_USAGE;
+        /* A full disk or a closed pipe must not look like success, nor
+         * like a mistake in the command line.  errno is only this
+         * flush's: an earlier failed write may have left it unset. */
+        fprintf(stderr, "portinfo: error writing output%s%s\n", errno ? ": " : "",
+                errno ? strerror(errno) : "");
+        rc = EXIT_SYSTEM;
     }
     return rc;
 }

@@ -3,6 +3,7 @@
  * portreg_tuple_parse(), then reverse, orient and community_id, and is
  * printed as a block of labelled lines or as one JSON object.
  */
+#include <errno.h>
 #include <string.h>
 
 #include "portinfo.h"
@@ -156,8 +157,14 @@ int portinfo_flow_stream(FILE *out, FILE *in, const portinfo_opts *o)
             fprintf(stderr, "portinfo: stdin:%lu: not a flow: \"%s\"\n", lineno, text);
             bad = 1;
         }
-        /* A filter in a pipeline: pass each answer on at once. */
-        fflush(out);
+        /* A filter in a pipeline: pass each answer on at once.  Once
+         * output fails, reading on is pointless; main() says why. */
+        if (fflush(out) != 0)
+            return EXIT_SYSTEM;
+    }
+    if (ferror(in)) {
+        fprintf(stderr, "portinfo: stdin: %s\n", strerror(errno));
+        return EXIT_SYSTEM;
     }
     return bad ? EXIT_NOTFOUND : EXIT_FOUND;
 }

@@ -14,8 +14,13 @@
 
 #include <portreg.h>
 
-/* Exit codes, as documented in portinfo(1). */
-enum { EXIT_FOUND = 0, EXIT_NOTFOUND = 1, EXIT_USAGE = 2 };
+/* Exit codes, as documented in portinfo(1).  EXIT_SYSTEM is for what the
+ * user did not get wrong: a read or write error, or memory running out, so
+ * that a script can tell "retry or investigate" from "fix the command". */
+enum { EXIT_FOUND = 0, EXIT_NOTFOUND = 1, EXIT_USAGE = 2, EXIT_SYSTEM = 3 };
+
+/* Says "out of memory" on stderr and exits with EXIT_SYSTEM (portinfo.c). */
+void portinfo_out_of_memory(void);
 
 /* How results are printed. */
 typedef struct portinfo_opts {

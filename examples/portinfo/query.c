@@ -14,10 +14,8 @@ static void hits_push(portinfo_hits *hits, const portreg_entry *e, const char *q
     if (hits->n == hits->cap) {
         size_t cap = hits->cap ? hits->cap * 2 : 64;
         portinfo_hit *v = realloc(hits->v, cap * sizeof *v);
-        if (!v) {
-            fputs("portinfo: out of memory\n", stderr);
-            exit(EXIT_USAGE);
-        }
+        if (!v)
+            portinfo_out_of_memory();
         hits->v = v;
         hits->cap = cap;
     }
@@ -114,10 +112,8 @@ static long query_port(portinfo_hits *hits, const char *query, unsigned port, un
         return 0;
     }
     found = malloc(total * sizeof *found);
-    if (!found) {
-        fputs("portinfo: out of memory\n", stderr);
-        exit(EXIT_USAGE);
-    }
+    if (!found)
+        portinfo_out_of_memory();
     total = portreg_lookup_port_all((uint16_t)port, protos, found, total);
     for (i = 0; i < total; i++)
         hits_push(hits, found[i], query);
@@ -167,7 +163,7 @@ static long query_name(portinfo_hits *hits, const char *query, const char *name,
         /* More registrations of one name than expected: fetch them all. */
         const portreg_entry **all = malloc(total * sizeof *all);
         if (!all)
-            exit(EXIT_USAGE);
+            portinfo_out_of_memory();
         total = portreg_lookup_name_all(buf, protos, all, total);
         for (i = 0; i < total; i++)
             hits_push(hits, all[i], query);

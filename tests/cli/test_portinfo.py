@@ -302,5 +302,42 @@ class Color(unittest.TestCase):
         self.assertNotIn(ESC, run("--color=always", "--json", "443").stdout)
 
 
+class Status(unittest.TestCase):
+    """Exit status 3: the system failed portinfo, not the user (portinfo(1))."""
+
+    @unittest.skipUnless(os.path.exists("/dev/full"), "no /dev/full")
+    def test_write_error_is_3(self):
+        for args in (["443"], ["--json", "--all"], ["--flow", "-"]):
+            with open("/dev/full", "w") as full:
+                proc = subprocess.run([PORTINFO, *args], stdout=full, stderr=subprocess.PIPE,
+                                      input=Flow.SPEC + "\n", text=True, check=False)
+            self.assertEqual(proc.returncode, 3, (args, proc.stderr))
+            self.assertIn("error writing output", proc.stderr, args)
+
+    def test_read_error_is_3(self):
+        # Reading a directory fails with EISDIR: an input that cannot be read.
+        fd = os.open(os.path.dirname(os.path.abspath(__file__)), os.O_RDONLY)
+        try:
+            proc = subprocess.run([PORTINFO, "--json", "--flow", "-"], stdin=fd,
+                                  capture_output=True, text=True, check=False)
+        finally:
+            os.close(fd)
+        self.assertEqual(proc.returncode, 3, proc.stderr)
+        self.assertTrue(proc.stderr.startswith("portinfo: stdin: "), proc.stderr)
+
+    def test_out_of_memory_is_3(self):
+        shim = os.environ.get("PORTINFO_FAIL_MALLOC")
+        if not shim:
+            self.skipTest("no malloc shim in this build (glibc, no sanitizer; tests/cli.cmake)")
+        env = {"LD_PRELOAD": shim}
+        # The shim alone changes nothing ...
+        self.assertEqual(run("--json", "--all", env=env).returncode, 0)
+        # ... but with requests above 64 KiB refused, the list of every
+        # record (more than 4096 of 16 bytes or more) cannot grow.
+        proc = run("--json", "--all", env={**env, "FAIL_MALLOC_ABOVE": "65536"})
+        self.assertEqual(proc.returncode, 3, proc.stderr)
+        self.assertEqual(proc.stderr, "portinfo: out of memory\n")
+
+
 if __name__ == "__main__":
     unittest.main(argv=[sys.argv[0], "-v", *sys.argv[1:]])

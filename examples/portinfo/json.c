@@ -4,11 +4,14 @@
  * the user, so every string is checked: a JSON Lines consumer such as jq
  * rejects the whole line on one bad byte.
  */
+#include <string.h>
+
 #include "portinfo.h"
 
-/* Length of the valid UTF-8 sequence at `s`, 0 when it is not one
- * (overlong forms, surrogates and code points above U+10FFFF included). */
-static size_t utf8_len(const unsigned char *s)
+/* Length of the valid UTF-8 sequence at `s`, which has `avail` bytes
+ * left, 0 when it is not one (overlong forms, surrogates and code points
+ * above U+10FFFF included). */
+static size_t utf8_len(const unsigned char *s, size_t avail)
 {
     size_t n, i;
     unsigned long cp;
@@ -27,8 +30,10 @@ static size_t utf8_len(const unsigned char *s)
     } else {
         return 0;
     }
+    if (n > avail)
+        return 0;
     for (i = 1; i < n; i++) {
-        if ((s[i] & 0xC0u) != 0x80u) /* also stops at the NUL */
+        if ((s[i] & 0xC0u) != 0x80u)
             return 0;
         cp = (cp << 6) | (s[i] & 0x3Fu);
     }
@@ -38,20 +43,20 @@ static size_t utf8_len(const unsigned char *s)
     return n;
 }
 
-void json_string(FILE *out, const char *s)
+void json_string_len(FILE *out, const char *s, size_t len)
 {
-    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
 
     putc('"', out);
-    while (*p) {
-        size_t n = utf8_len(p);
+    while (p < end) {
+        size_t n = utf8_len(p, (size_t)(end - p));
         if (n == 0) {
             fputs("\\ufffd", out);
             p++;
         } else if (*p == '"' || *p == '\\') {
             putc('\\', out);
             putc(*p++, out);
-        } else if (*p < 0x20) {
+        } else if (*p < 0x20) { /* NUL included: it is text like any other here */
             fprintf(out, "\\u%04X", (unsigned)*p++);
         } else {
             fwrite(p, 1, n, out);
@@ -59,4 +64,10 @@ void json_string(FILE *out, const char *s)
         }
     }
     putc('"', out);
+}
+
+void json_string(FILE *out, const char *s)
+{
+    s = s ? s : "";
+    json_string_len(out, s, strlen(s));
 }

@@ -71,6 +71,9 @@ void portinfo_print(FILE *out, const portinfo_hits *hits, const portinfo_opts *o
  * replaced by U+FFFD so that the output is always valid JSON. */
 void json_string(FILE *out, const char *s);
 
+/* The same for the `len` bytes at `s`, which may hold NUL bytes (\u0000). */
+void json_string_len(FILE *out, const char *s, size_t len);
+
 /* ---- flow.c ---- */
 
 /* --flow TEXT: returns an exit code. */

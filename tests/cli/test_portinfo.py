@@ -269,6 +269,59 @@ class Flow(unittest.TestCase):
         self.assertEqual(proc.stdout.count("community-id"), 2)
         self.assertIn("\n\nflow", proc.stdout)
 
+    def stream(self, data):
+        """Runs --json --flow - on `data` (bytes); the exit code and rows."""
+        proc = subprocess.run([PORTINFO, "--json", "--flow", "-"], input=data,
+                              capture_output=True, check=False)
+        return proc, [json.loads(line) for line in proc.stdout.decode().splitlines()]
+
+    def test_nul_byte_is_one_bad_line(self):
+        # The NUL byte used to hide the line end, and the next line was
+        # skipped as the rest of an over-long one.
+        proc, rows = self.stream(b"tcp 1.2.3.4:1 -> 5.6.7.8:2\0x\n"
+                                 b"udp 1.2.3.4:1 -> 5.6.7.8:53\n")
+        self.assertEqual(proc.returncode, 1)
+        self.assertEqual(len(rows), 2, rows)
+        self.assertEqual(rows[0]["input"], "tcp 1.2.3.4:1 -> 5.6.7.8:2\0x")
+        self.assertIn("error", rows[0])
+        self.assertEqual(rows[1]["flow"], "udp 1.2.3.4:1 -> 5.6.7.8:53")
+        self.assertIn(b"stdin:1:", proc.stderr)
+        self.assertNotIn(b"stdin:2:", proc.stderr)
+
+    def test_line_length_limit(self):
+        # Lines up to 1024 bytes are read whole, whatever ends them (CR LF,
+        # LF or the end of the input); longer ones are one bad line each.
+        flow = b"udp 10.0.0.1:5353 -> 10.0.0.2:53"
+
+        def padded(n):
+            return flow + b" " * (n - len(flow))
+
+        for name, data, answers in (
+                ("1023, last, no newline", padded(1023), ["flow"]),
+                ("1024, last, no newline", padded(1024), ["flow"]),
+                ("1024 and LF", padded(1024) + b"\n" + flow, ["flow", "flow"]),
+                ("1024 and CR LF", padded(1024) + b"\r\n" + flow, ["flow", "flow"]),
+                ("1025, last, no newline", padded(1025), ["error"]),
+                ("1025 and LF", padded(1025) + b"\n" + flow + b"\n", ["error", "flow"]),
+                ("100000 and LF", padded(100000) + b"\n" + flow + b"\n", ["error", "flow"])):
+            proc, rows = self.stream(data)
+            self.assertEqual([("flow" if "flow" in r else "error") for r in rows], answers, name)
+            self.assertEqual(proc.returncode, 1 if "error" in answers else 0, name)
+            self.assertEqual(b"too long" in proc.stderr, "error" in answers, name)
+
+    def test_one_answer_per_line(self):
+        # Every line but blank ones and comments gets exactly one answer, in
+        # order, whatever the lines before it held.
+        flow = "tcp 10.0.0.1:51515 -> 93.184.216.34:443"
+        lines = [flow.encode(), b"x\0" * 600, b"  # a comment \0 with " + b"#" * 5000,
+                 b"\xff\xfe", b"", b"bad" + b"\0" * 3000, b"\r", flow.encode() + b" \t\r",
+                 b"not a flow"]
+        proc, rows = self.stream(b"\n".join(lines))
+        self.assertEqual(["flow" in r for r in rows],
+                         [True, False, False, False, True, False], rows)
+        self.assertEqual(rows[-2]["flow"], flow)
+        self.assertEqual(len(proc.stderr.splitlines()), 4, proc.stderr)
+
     def test_seed_changes_the_id(self):
         _, a = json_lines("--flow", self.SPEC)
         _, b = json_lines("--seed", "1", "--flow", self.SPEC)

@@ -17,6 +17,7 @@
 #define _POSIX_C_SOURCE 200809L /* isatty(), fileno() */
 
 #include <errno.h>
+#include <getopt.h> /* getopt_long(): glibc, musl, the BSDs, macOS */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -66,34 +67,6 @@ static int usage_error(const char *fmt, const char *arg)
     return EXIT_USAGE;
 }
 
-/* Matches "-x", "--long" and "--long=value".  Sets *inline_value to the
- * text after '=' when there is one. */
-static int is_opt(const char *arg, const char *shortopt, const char *longopt,
-                  const char **inline_value)
-{
-    size_t len = strlen(longopt);
-    *inline_value = NULL;
-    if (shortopt && strcmp(arg, shortopt) == 0)
-        return 1;
-    if (strncmp(arg, longopt, len) != 0)
-        return 0;
-    if (arg[len] == '=') {
-        *inline_value = arg + len + 1;
-        return 1;
-    }
-    return arg[len] == '\0';
-}
-
-/* The value of an option: after '=' or the next argument. */
-static const char *opt_value(int argc, char **argv, int *i, const char *inline_value)
-{
-    if (inline_value)
-        return inline_value;
-    if (*i + 1 >= argc)
-        return NULL;
-    return argv[++*i];
-}
-
 static int parse_seed(const char *text, unsigned *seed)
 {
     char *end;
@@ -107,69 +80,112 @@ static int parse_seed(const char *text, unsigned *seed)
     return 0;
 }
 
-/* Options that take a value; returns 1 when `arg` was one, 0 when not,
- * EXIT_USAGE negated on error. */
-static int parse_valued(cli *c, int argc, char **argv, int *i)
-{
-    const char *arg = argv[*i], *inl, *v;
+/* Long options without a short form. */
+enum { OPT_SEED = 256, OPT_COLOR };
 
-    if (is_opt(arg, "-p", "--proto", &inl)) {
-        v = opt_value(argc, argv, i, inl);
-        if (!v || !(c->protos = portinfo_parse_protos(v)))
-            return -usage_error("--proto wants tcp, udp, sctp, dccp or any (comma list), not '%s'",
-                                v ? v : "");
-    } else if (is_opt(arg, "-s", "--search", &inl)) {
-        if (!(c->search = opt_value(argc, argv, i, inl)))
-            return -usage_error("%s needs a word", arg);
-    } else if (is_opt(arg, "-f", "--flow", &inl)) {
-        if (!(c->flow = opt_value(argc, argv, i, inl)))
-            return -usage_error("%s needs a tuple or '-'", arg);
-    } else if (is_opt(arg, NULL, "--seed", &inl)) {
-        v = opt_value(argc, argv, i, inl);
-        if (parse_seed(v, &c->o.seed) != 0)
-            return -usage_error("--seed wants a number 0-65535, not '%s'", v ? v : "");
-    } else if (is_opt(arg, NULL, "--color", &inl) || is_opt(arg, NULL, "--colour", &inl)) {
-        /* "--color" alone means always, as in GNU ls and grep. */
-        c->color = inl ? inl : "always";
-    } else {
-        return 0;
+/* Every option that takes a value requires one, after '=' or as the next
+ * argument: an optional value (GNU ls's "--color[=WHEN]") cannot come as
+ * the next argument, so "--color never 80" would look up "never". */
+static const struct option long_options[] = {
+    { "proto", required_argument, NULL, 'p' },
+    { "search", required_argument, NULL, 's' },
+    { "all", no_argument, NULL, 'a' },
+    { "long", no_argument, NULL, 'l' },
+    { "json", no_argument, NULL, 'j' },
+    { "flow", required_argument, NULL, 'f' },
+    { "seed", required_argument, NULL, OPT_SEED },
+    { "color", required_argument, NULL, OPT_COLOR },
+    { "colour", required_argument, NULL, OPT_COLOR },
+    { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, 'V' },
+    { NULL, 0, NULL, 0 },
+};
+
+/* '-': queries come back in order as option 1, so that options and
+ * queries may be mixed even under POSIXLY_CORRECT; ':': a missing value
+ * is told apart from an unknown option.  The messages are ours. */
+static const char short_options[] = "-:p:s:aljf:hV";
+
+/* What getopt_long() refused, said in the words of usage_error().  `arg`
+ * is the argument it was reading; optopt is the option's code, 0 for an
+ * unknown long option. */
+static int option_error(int r, const char *arg)
+{
+    char shortopt[] = { '-', (char)optopt, '\0' }, name[64];
+
+    if (strncmp(arg, "--", 2) == 0) {
+        /* Only the name: "--json=yes" is about --json. */
+        size_t len = strcspn(arg, "=");
+        snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), arg);
+        if (r == ':')
+            return usage_error("%s needs a value", name);
+        if (optopt)
+            return usage_error("%s takes no value", name);
+        return usage_error("unknown or ambiguous option '%s'", name);
     }
-    return 1;
+    if (r == ':')
+        return usage_error("%s needs a value", shortopt);
+    return usage_error("unknown option '%s'", shortopt);
 }
 
 /* Returns -1 to go on, or an exit code (for --help, --version, errors). */
 static int parse_args(cli *c, int argc, char **argv)
 {
-    int i, only_queries = 0;
-    const char *inl;
+    int r;
 
-    for (i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        int r;
-        if (only_queries || arg[0] != '-' || strcmp(arg, "-") == 0 || arg[1] == '\0') {
-            c->queries[c->nqueries++] = argv[i];
-        } else if (strcmp(arg, "--") == 0) {
-            only_queries = 1;
-        } else if (is_opt(arg, "-h", "--help", &inl)) {
+    opterr = 0;
+    for (;;) {
+        /* The argument getopt_long() is about to read from: the same one
+         * while it works through bundled short options ("-lj"). */
+        const char *arg = optind < argc ? argv[optind] : "";
+        r = getopt_long(argc, argv, short_options, long_options, NULL);
+        if (r == -1)
+            break;
+        switch (r) {
+        case 1:
+            c->queries[c->nqueries++] = optarg;
+            break;
+        case 'h':
             fputs(usage_text, stdout);
             return EXIT_FOUND;
-        } else if (is_opt(arg, "-V", "--version", &inl)) {
+        case 'V':
             printf("portinfo (portreg) %s\nregistry updated %s\n", portreg_version_string(),
                    portreg_registry_updated());
             return EXIT_FOUND;
-        } else if (is_opt(arg, "-l", "--long", &inl)) {
+        case 'l':
             c->o.longform = 1;
-        } else if (is_opt(arg, "-j", "--json", &inl)) {
+            break;
+        case 'j':
             c->o.json = 1;
-        } else if (is_opt(arg, "-a", "--all", &inl)) {
+            break;
+        case 'a':
             c->all = 1;
-        } else if ((r = parse_valued(c, argc, argv, &i)) != 0) {
-            if (r < 0)
-                return -r;
-        } else {
-            return usage_error("unknown option '%s'", arg);
+            break;
+        case 'p':
+            if (!(c->protos = portinfo_parse_protos(optarg)))
+                return usage_error("--proto wants tcp, udp, sctp, dccp or any (comma list), not '%s'",
+                                   optarg);
+            break;
+        case 's':
+            c->search = optarg;
+            break;
+        case 'f':
+            c->flow = optarg;
+            break;
+        case OPT_SEED:
+            if (parse_seed(optarg, &c->o.seed) != 0)
+                return usage_error("--seed wants a number 0-65535, not '%s'", optarg);
+            break;
+        case OPT_COLOR:
+            c->color = optarg;
+            break;
+        default: /* '?' or ':' */
+            return option_error(r, arg);
         }
     }
+    /* After "--", everything is a query, even "-x". */
+    while (optind < argc)
+        c->queries[c->nqueries++] = argv[optind++];
     return -1;
 }
 

@@ -18,7 +18,7 @@ if(TARGET portinfo)
     target_compile_options(portinfo_fail_malloc PRIVATE ${PORTREG_C_WARNINGS} ${PORTREG_C_WERROR})
     list(APPEND _portinfo_env "PORTINFO_FAIL_MALLOC=$<TARGET_FILE:portinfo_fail_malloc>")
   endif()
-  foreach(_case Queries Long Json Flow Color Status)
+  foreach(_case Queries Options Long Json Flow Color Status)
     string(TOLOWER "${_case}" _lower)
     add_test(NAME cli_portinfo_${_lower}
       COMMAND Python3::Interpreter "${_cli}/test_portinfo.py" ${_case})

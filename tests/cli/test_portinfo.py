@@ -156,6 +156,61 @@ class Queries(unittest.TestCase):
         self.assertRegex(proc.stdout, r"registry updated \d{4}-\d{2}-\d{2}\n")
 
 
+class Options(unittest.TestCase):
+    """getopt_long(3) rules: every value required, flags take none, short
+    options bundle."""
+
+    def test_color_value_as_next_argument(self):
+        # "--color never 80" used to turn colour on and look up "never".
+        out = run_on_tty("--color", "never", "443")
+        self.assertIn("https", out)
+        self.assertNotIn(ESC, out)
+        self.assertNotIn("never", out)
+        proc = run("--color", "always", "443")
+        self.assertEqual((proc.returncode, proc.stderr), (0, ""))
+        self.assertIn(ESC, proc.stdout)
+        self.assertIn(ESC, run("--colour", "always", "443").stdout)
+
+    def test_flags_take_no_value(self):
+        for arg in ("--json=yes", "--help=x", "--long=1", "--all=no", "--version=2"):
+            proc = run(arg, "443")
+            self.assertEqual(proc.returncode, 2, arg)
+            self.assertEqual(proc.stdout, "", arg)
+            self.assertTrue(proc.stderr.startswith("portinfo: " + arg.split("=")[0]), proc.stderr)
+
+    def test_values_are_required(self):
+        for args in (["--color"], ["443", "--color"], ["--seed"], ["-p"], ["--proto"],
+                     ["--flow"], ["-f"], ["--search"], ["-s"]):
+            proc = run(*args)
+            self.assertEqual(proc.returncode, 2, args)
+            self.assertEqual(proc.stdout, "", args)
+            self.assertIn("needs a value", proc.stderr, args)
+
+    def test_bundled_short_options(self):
+        expected = run("--long", "--json", "--proto", "tcp", "443")
+        self.assertEqual(expected.returncode, 0)
+        for args in (["-lj", "-ptcp", "443"], ["-ljp", "tcp", "443"], ["443", "-jlptcp"],
+                     ["-l", "-j", "-p", "tcp", "443"], ["--proto=tcp", "443", "-jl"]):
+            proc = run(*args)
+            self.assertEqual((proc.returncode, proc.stdout), (0, expected.stdout), args)
+        proc = run("-lx", "443")
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("'-x'", proc.stderr)
+
+    def test_options_after_queries(self):
+        # Even where POSIXLY_CORRECT would make getopt stop at "443".
+        for env in ({}, {"POSIXLY_CORRECT": "1"}):
+            proc = run("443", "--json", env=env)
+            self.assertEqual(proc.returncode, 0, env)
+            self.assertTrue(all(json.loads(l)["query"] == "443" for l in proc.stdout.splitlines()))
+
+    def test_double_dash_ends_options(self):
+        proc = run("--", "--json")
+        self.assertEqual(proc.returncode, 1)  # a name nobody registered
+        self.assertIn("--json", proc.stderr)
+        self.assertEqual(proc.stdout, "")
+
+
 class Long(unittest.TestCase):
     LABELS = {"registered": "date", "modified": "updated", "note": "note",
               "unauthorized": "unauthorized", "service code": "service_code",

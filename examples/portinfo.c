@@ -59,11 +59,12 @@ typedef struct cli {
     int nqueries;
 } cli;
 
-static int usage_error(const char *fmt, const char *arg)
+/* Says what is wrong, quoting the `untrusted` part (an argument, maybe
+ * NULL) without its control characters. */
+static int usage_error(const char *before, const char *untrusted, const char *after)
 {
-    fputs("portinfo: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\nTry 'portinfo --help'.\n", stderr);
+    complain(before, untrusted, after);
+    fputs("Try 'portinfo --help'.\n", stderr);
     return EXIT_USAGE;
 }
 
@@ -118,14 +119,14 @@ static int option_error(int r, const char *arg)
         size_t len = strcspn(arg, "=");
         snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), arg);
         if (r == ':')
-            return usage_error("%s needs a value", name);
+            return usage_error("", name, " needs a value");
         if (optopt)
-            return usage_error("%s takes no value", name);
-        return usage_error("unknown or ambiguous option '%s'", name);
+            return usage_error("", name, " takes no value");
+        return usage_error("unknown or ambiguous option '", name, "'");
     }
     if (r == ':')
-        return usage_error("%s needs a value", shortopt);
-    return usage_error("unknown option '%s'", shortopt);
+        return usage_error("", shortopt, " needs a value");
+    return usage_error("unknown option '", shortopt, "'");
 }
 
 /* Returns -1 to go on, or an exit code (for --help, --version, errors). */
@@ -163,8 +164,8 @@ static int parse_args(cli *c, int argc, char **argv)
             break;
         case 'p':
             if (!(c->protos = portinfo_parse_protos(optarg)))
-                return usage_error("--proto wants tcp, udp, sctp, dccp or any (comma list), not '%s'",
-                                   optarg);
+                return usage_error("--proto wants tcp, udp, sctp, dccp or any (comma list), not '",
+                                   optarg, "'");
             break;
         case 's':
             c->search = optarg;
@@ -174,7 +175,7 @@ static int parse_args(cli *c, int argc, char **argv)
             break;
         case OPT_SEED:
             if (parse_seed(optarg, &c->o.seed) != 0)
-                return usage_error("--seed wants a number 0-65535, not '%s'", optarg);
+                return usage_error("--seed wants a number 0-65535, not '", optarg, "'");
             break;
         case OPT_COLOR:
             c->color = optarg;
@@ -204,14 +205,14 @@ static int resolve_color(const char *when, int *color)
     else if (strcmp(when, "never") == 0)
         *color = 0;
     else
-        return usage_error("--color wants auto, always or never, not '%s'", when);
+        return usage_error("--color wants auto, always or never, not '", when, "'");
     return 0;
 }
 
 static int run_flow(const cli *c)
 {
     if (c->nqueries || c->search || c->all)
-        return usage_error("%s", "--flow takes no other queries");
+        return usage_error("--flow takes no other queries", NULL, "");
     if (strcmp(c->flow, "-") == 0)
         return portinfo_flow_stream(stdout, stdin, &c->o);
     return portinfo_flow_arg(stdout, c->flow, &c->o);
@@ -262,7 +263,8 @@ int main(int argc, char **argv)
     if (rc < 0 && c.flow)
         rc = run_flow(&c);
     if (rc < 0 && !c.nqueries && !c.search && !c.all)
-        rc = usage_error("%s", "nothing to look up (a port, a name, --search, --all or --flow)");
+        rc = usage_error("nothing to look up (a port, a name, --search, --all or --flow)", NULL,
+                         "");
     if (rc < 0)
         rc = run_queries(&c);
     free(c.queries);

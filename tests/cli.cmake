@@ -5,9 +5,10 @@ set(_cli "${CMAKE_CURRENT_SOURCE_DIR}/cli")
 # ---- portinfo: one CTest case per TestCase class of test_portinfo.py ----
 if(TARGET portinfo)
   # Libraries test_portinfo.py preloads into portinfo to make what a
-  # command line cannot: memory running out.  They need glibc and a
-  # dynamically linked portinfo, and cannot go with a sanitizer, whose
-  # runtime must come first in the process; without them those tests skip.
+  # command line cannot: memory running out, registry text with control
+  # characters.  They need glibc (the second also a shared libportreg to
+  # stand in for) and cannot go with a sanitizer, whose runtime must come
+  # first in the process; without them those tests skip.
   set(_portinfo_env "PORTINFO=$<TARGET_FILE:portinfo>")
   include(CheckSymbolExists)
   set(CMAKE_REQUIRED_QUIET ON)
@@ -17,8 +18,15 @@ if(TARGET portinfo)
     add_library(portinfo_fail_malloc MODULE "${_cli}/fail_malloc.c")
     target_compile_options(portinfo_fail_malloc PRIVATE ${PORTREG_C_WARNINGS} ${PORTREG_C_WERROR})
     list(APPEND _portinfo_env "PORTINFO_FAIL_MALLOC=$<TARGET_FILE:portinfo_fail_malloc>")
+    if(PORTREG_SHARED)
+      add_library(portinfo_hostile_text MODULE "${_cli}/hostile_text.c")
+      target_include_directories(portinfo_hostile_text PRIVATE "${PROJECT_SOURCE_DIR}/include")
+      target_compile_options(portinfo_hostile_text PRIVATE
+        ${PORTREG_C_WARNINGS} ${PORTREG_C_WERROR})
+      list(APPEND _portinfo_env "PORTINFO_HOSTILE_TEXT=$<TARGET_FILE:portinfo_hostile_text>")
+    endif()
   endif()
-  foreach(_case Queries Options Long Json Flow Color Status)
+  foreach(_case Queries Options Long Json Flow Color Status Untrusted)
     string(TOLOWER "${_case}" _lower)
     add_test(NAME cli_portinfo_${_lower}
       COMMAND Python3::Interpreter "${_cli}/test_portinfo.py" ${_case})

@@ -116,8 +116,8 @@ int portinfo_flow_arg(FILE *out, const char *text, const portinfo_opts *o)
 {
     int shown = 0;
     if (flow_one(out, text, o, &shown) != 0) {
-        fprintf(stderr, "portinfo: not a flow: \"%s\" (expected e.g. "
-                        "'tcp 10.0.0.1:51515 -> 93.184.216.34:443')\n", text);
+        complain("not a flow: \"", text,
+                 "\" (expected e.g. 'tcp 10.0.0.1:51515 -> 93.184.216.34:443')");
         return EXIT_USAGE;
     }
     return EXIT_FOUND;
@@ -202,7 +202,9 @@ static int flow_line_answer(FILE *out, flow_line *l, unsigned long lineno,
     if (text == end)
         return 0; /* a blank line, as in a hand-written list */
     if (flow_one(out, text, o, shown) != 0) {
-        fprintf(stderr, "portinfo: stdin:%lu: not a flow: \"%s\"\n", lineno, text);
+        char where[48];
+        snprintf(where, sizeof where, "stdin:%lu: not a flow: \"", lineno);
+        complain(where, text, "\"");
         return -1;
     }
     return 0;

@@ -4,6 +4,7 @@
  *   query.c   turns command-line queries into a list of records
  *   output.c  prints records as a table, as --long blocks or as JSON Lines
  *   json.c    JSON string escaping (shared by records and flows)
+ *   text.c    the same for a terminal: no control character gets through
  *   flow.c    --flow: parse, reverse, orient and key 5-tuples
  */
 #ifndef PORTINFO_H
@@ -65,10 +66,36 @@ void portinfo_hits_free(portinfo_hits *hits);
 
 void portinfo_print(FILE *out, const portinfo_hits *hits, const portinfo_opts *o);
 
+/* ---- text.c ---- */
+
+/* Length of the valid UTF-8 sequence at `s`, which has `avail` bytes
+ * left; 0 when it is not one (overlong forms, surrogates and code points
+ * above U+10FFFF included). */
+size_t utf8_len(const unsigned char *s, size_t avail);
+
+/* The code point of the UTF-8 sequence of `n` bytes at `s` when it is a
+ * control character (C0, DEL or C1: U+0000-U+001F, U+007F-U+009F); -1
+ * when it is not. */
+long utf8_control(const unsigned char *s, size_t n);
+
+/* Writes `len` bytes at `s` for a terminal: control characters as \xNN
+ * (C0, DEL) or \uNNNN (C1), bytes that are not UTF-8 as \xNN, the rest
+ * as it is.  Returns the bytes written; with a NULL `out`, only counts. */
+size_t text_put_len(FILE *out, const char *s, size_t len);
+
+/* The same for a string; NULL is "". */
+size_t text_put(FILE *out, const char *s);
+
+/* Writes "portinfo: ", `before`, the `untrusted` text through
+ * text_put(), `after` and a newline to stderr. */
+void complain(const char *before, const char *untrusted, const char *after);
+
 /* ---- json.c ---- */
 
 /* Writes `s` as a JSON string literal, quotes included.  Invalid UTF-8 is
- * replaced by U+FFFD so that the output is always valid JSON. */
+ * replaced by U+FFFD so that the output is always valid JSON, and every
+ * control character is a \u escape, so that JSON read on a terminal is
+ * as safe as text. */
 void json_string(FILE *out, const char *s);
 
 /* The same for the `len` bytes at `s`, which may hold NUL bytes (\u0000). */

@@ -106,9 +106,11 @@ static long query_port(portinfo_hits *hits, const char *query, unsigned port, un
 
     if (total == 0) {
         /* Say why nothing came back: reserved and unassigned differ. */
-        fprintf(stderr, "portinfo: %s: nothing registered (%s range, %s)\n", query,
-                portreg_range_name(portreg_classify((uint16_t)port)),
-                portreg_status_name(portreg_port_status((uint16_t)port, protos)));
+        char why[80];
+        snprintf(why, sizeof why, ": nothing registered (%s range, %s)",
+                 portreg_range_name(portreg_classify((uint16_t)port)),
+                 portreg_status_name(portreg_port_status((uint16_t)port, protos)));
+        complain("", query, why);
         return 0;
     }
     found = malloc(total * sizeof *found);
@@ -140,7 +142,7 @@ static long query_range(portinfo_hits *hits, const char *query, unsigned lo, uns
         n++;
     }
     if (n == 0)
-        fprintf(stderr, "portinfo: %s: nothing registered in that range\n", query);
+        complain("", query, ": nothing registered in that range");
     return n;
 }
 
@@ -153,7 +155,7 @@ static long query_name(portinfo_hits *hits, const char *query, const char *name,
 
     /* Names are at most 63 bytes; longer ones cannot match. */
     if (len >= sizeof buf) {
-        fprintf(stderr, "portinfo: %s: no such service\n", query);
+        complain("", query, ": no such service");
         return 0;
     }
     memcpy(buf, name, len);
@@ -173,7 +175,7 @@ static long query_name(portinfo_hits *hits, const char *query, const char *name,
     for (i = 0; i < total; i++)
         hits_push(hits, found[i], query);
     if (total == 0)
-        fprintf(stderr, "portinfo: %s: no such service\n", query);
+        complain("", query, ": no such service");
     return (long)total;
 }
 
@@ -194,7 +196,7 @@ static int excluded(const char *query, unsigned protos)
 {
     if (protos)
         return 0;
-    fprintf(stderr, "portinfo: %s: its protocol is excluded by --proto\n", query);
+    complain("", query, ": its protocol is excluded by --proto");
     return 1;
 }
 
@@ -206,7 +208,7 @@ long portinfo_query(portinfo_hits *hits, const char *query, unsigned protos)
     size_t used;
 
     if (len == 0) {
-        fprintf(stderr, "portinfo: empty query \"%s\"\n", query);
+        complain("empty query \"", query, "\"");
         return -1;
     }
     protos &= qprotos;
@@ -219,11 +221,11 @@ long portinfo_query(portinfo_hits *hits, const char *query, unsigned protos)
             if (used2 > 0 && used + 1 + used2 == len && lo <= hi)
                 return excluded(query, protos) ? 0 : query_range(hits, query, lo, hi, protos);
         }
-        fprintf(stderr, "portinfo: bad port or range in \"%s\" (0-65535, LO-HI)\n", query);
+        complain("bad port or range in \"", query, "\" (0-65535, LO-HI)");
         return -1;
     }
     if (slash && port_chars_only(query, (size_t)(slash - query))) {
-        fprintf(stderr, "portinfo: unknown protocol in \"%s\" (tcp, udp, sctp, dccp)\n", query);
+        complain("unknown protocol in \"", query, "\" (tcp, udp, sctp, dccp)");
         return -1;
     }
     return excluded(query, protos) ? 0 : query_name(hits, query, query, len, protos);
@@ -266,7 +268,7 @@ long portinfo_search(portinfo_hits *hits, const char *word, unsigned protos)
         }
     }
     if (n == 0)
-        fprintf(stderr, "portinfo: no name or description contains \"%s\"\n", word);
+        complain("no name or description contains \"", word, "\"");
     return n;
 }
 

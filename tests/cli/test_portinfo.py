@@ -49,6 +49,11 @@ def table_rows(stdout):
 
 def run_on_tty(*args, env=None):
     """Runs portinfo with stdout on a pseudo-terminal; returns its output."""
+    return run_on_tty_bytes(*args, env=env).decode("utf-8", "replace")
+
+
+def run_on_tty_bytes(*args, env=None):
+    """The same, as the bytes the terminal got."""
     full_env = dict(os.environ)
     full_env.pop("NO_COLOR", None)
     full_env["TERM"] = "xterm"
@@ -71,7 +76,16 @@ def run_on_tty(*args, env=None):
         chunks.append(data)
     os.close(master)
     proc.wait(timeout=10)
-    return b"".join(chunks).decode("utf-8", "replace")
+    return b"".join(chunks)
+
+
+def controls(data):
+    """The control characters a terminal would obey in `data` (bytes): C0
+    but newline, DEL, C1 in UTF-8, and the bytes 0x80-0x9F outside UTF-8
+    (C1 on an 8-bit terminal)."""
+    text = data.decode("utf-8", "surrogateescape")
+    return [c for c in text if (ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F
+            or 0xDC80 <= ord(c) <= 0xDC9F]
 
 
 class Queries(unittest.TestCase):
@@ -445,6 +459,75 @@ class Status(unittest.TestCase):
         proc = run("--json", "--all", env={**env, "FAIL_MALLOC_ABOVE": "65536"})
         self.assertEqual(proc.returncode, 3, proc.stderr)
         self.assertEqual(proc.stderr, "portinfo: out of memory\n")
+
+
+class Untrusted(unittest.TestCase):
+    """Text portinfo did not write reaches a terminal without its control
+    characters: escaped as \\xNN or \\uNNNN in text, as \\uNNNN in JSON."""
+
+    # ESC with a colour sequence, CSI as U+009B and as the byte 0x9B, DEL.
+    EVIL = b"\x1b[31mred\xc2\x9b" b"31m\x9b" b"31m\x7f"
+    SHOWN = "\\x1B[31mred\\u009B31m\\x9B31m\\x7F"
+
+    def check_safe(self, proc, where):
+        self.assertEqual(controls(proc.stdout), [], (where, proc.stdout))
+        self.assertEqual(controls(proc.stderr), [], (where, proc.stderr))
+
+    def test_echoed_input_is_escaped(self):
+        evil = self.EVIL
+        for args, stdin in (([evil], b""), ([evil + b"/tcp"], b""), ([b"1-" + evil], b""),
+                            ([b"--search", evil], b""), ([b"--proto", evil, b"80"], b""),
+                            ([b"--seed", evil, b"--flow", b"-"], b""),
+                            ([b"--color", evil, b"80"], b""), ([b"--" + evil], b""),
+                            ([b"--json=" + evil], b""), ([b"--flow", evil], b""),
+                            ([b"--flow", b"-"], b"# fine\n" + evil + b"\n")):
+            proc = subprocess.run([PORTINFO.encode(), *args], input=stdin, capture_output=True,
+                                  check=False)
+            self.assertIn(proc.returncode, (1, 2), args)
+            self.assertTrue(proc.stderr.startswith(b"portinfo: "), args)
+            self.check_safe(proc, args)
+        self.assertIn(self.SHOWN.encode(), proc.stderr)
+
+    def test_json_escapes_every_control_character(self):
+        # Valid JSON needs only C0 escaped; DEL and C1 are too, and the
+        # byte that is not UTF-8 becomes U+FFFD.
+        proc = subprocess.run([PORTINFO, "--json", "--flow", "-"], input=self.EVIL + b"\n",
+                              capture_output=True, check=False)
+        self.check_safe(proc, "--json --flow -")
+        row = json.loads(proc.stdout)
+        self.assertEqual(row["input"], "\x1b[31mred\x9b31m\ufffd31m\x7f")
+
+    def hostile_env(self):
+        shim = os.environ.get("PORTINFO_HOSTILE_TEXT")
+        if not shim:
+            self.skipTest("no registry-text shim in this build (glibc, shared, no sanitizer)")
+        return {"LD_PRELOAD": shim}
+
+    def test_registry_text_is_escaped(self):
+        env = self.hostile_env()
+        shown = "evil\\x1B[31m red \\u009B31m csi \\x9B31m byte \\x7F del \\x07 bel"
+        for args in (["443"], ["--long", "443"], ["--search", "EVIL", "-p", "dccp"], ["--color=always", "443"]):
+            proc = subprocess.run([PORTINFO, *args], capture_output=True, check=False,
+                                  env={**os.environ, **env})
+            self.assertEqual(proc.returncode, 0, (args, proc.stderr))
+            out = proc.stdout
+            if "--color=always" in args:  # portinfo's own colours, and only those
+                out = re.sub(rb"\x1b\[[0-9;]*m", b"", out)
+            self.assertIn(("description-" + shown).encode(), out, args)
+            self.assertIn(("name-" + shown).encode(), out, args)
+            self.assertEqual(controls(out), [], args)
+        self.assertIn(b"note-", run_on_tty_bytes("--long", "443", env=env))
+        self.assertNotIn(b"evil\x1b", run_on_tty_bytes("--long", "443", env=env))
+
+    def test_registry_text_in_json(self):
+        env = self.hostile_env()
+        proc = subprocess.run([PORTINFO, "--json", "443"], capture_output=True, check=False,
+                              env={**os.environ, **env})
+        self.check_safe(proc, "--json")
+        evil = "evil\x1b[31m red \x9b31m csi \ufffd31m byte \x7f del \x07 bel"
+        for row in map(json.loads, proc.stdout.splitlines()):
+            self.assertEqual((row["name"], row["description"], row["note"]),
+                             ("name-" + evil, "description-" + evil, "note-" + evil))
 
 
 if __name__ == "__main__":

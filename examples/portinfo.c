@@ -68,16 +68,13 @@ static int usage_error(const char *before, const char *untrusted, const char *af
     return EXIT_USAGE;
 }
 
+/* The seed is 16 bits, read by the same rule as a port. */
 static int parse_seed(const char *text, unsigned *seed)
 {
-    char *end;
-    unsigned long v;
-    if (!text || text[0] < '0' || text[0] > '9')
+    uint16_t v;
+    if (portinfo_parse_port(text, strlen(text), &v) != 0)
         return -1;
-    v = strtoul(text, &end, 10);
-    if (*end || v > 65535)
-        return -1;
-    *seed = (unsigned)v;
+    *seed = v;
     return 0;
 }
 

@@ -26,7 +26,7 @@ if(TARGET portinfo)
       list(APPEND _portinfo_env "PORTINFO_HOSTILE_TEXT=$<TARGET_FILE:portinfo_hostile_text>")
     endif()
   endif()
-  foreach(_case Queries Options Long Json Flow Color Status Untrusted)
+  foreach(_case Queries Options Long Json Flow Color Status Untrusted Sources)
     string(TOLOWER "${_case}" _lower)
     add_test(NAME cli_portinfo_${_lower}
       COMMAND Python3::Interpreter "${_cli}/test_portinfo.py" ${_case})

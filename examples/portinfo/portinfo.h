@@ -57,6 +57,11 @@ long portinfo_search(portinfo_hits *hits, const char *word, unsigned protos);
 /* Appends every record of the registry whose protocol is in `protos`. */
 long portinfo_all(portinfo_hits *hits, unsigned protos);
 
+/* Reads the `len` bytes at `s` as a port number, by the library's one
+ * rule for them (portreg_parse_service(3)): ASCII digits only, leading
+ * zeros allowed, at most 65535.  0 on success, -1 when it is not one. */
+int portinfo_parse_port(const char *s, size_t len, uint16_t *port);
+
 /* Parses "tcp", "udp,sctp", "any" into PORTREG_* flags; 0 when malformed. */
 unsigned portinfo_parse_protos(const char *text);
 

@@ -61,24 +61,20 @@ static int proto_matches(const portreg_entry *e, unsigned protos)
     return p == 0 || (p & protos) != 0;
 }
 
-/* Strictly decimal, as portreg_parse_service() reads ports: digits only,
- * at most 5 of them after leading zeros, at most 65535.  Returns the
- * number of characters read, 0 when `s` does not start with a port. */
-static size_t read_port(const char *s, unsigned *port)
+int portinfo_parse_port(const char *s, size_t len, uint16_t *port)
 {
-    size_t i = 0, digits = 0;
-    unsigned long v = 0;
+    char *text = malloc(len + 1);
+    int rc;
 
-    while (s[i] >= '0' && s[i] <= '9') {
-        v = v * 10 + (unsigned long)(s[i] - '0');
-        if (v || digits)
-            digits++;
-        if (digits > 5 || v > 65535)
-            return 0;
-        i++;
-    }
-    *port = (unsigned)v;
-    return i;
+    if (!text)
+        portinfo_out_of_memory();
+    memcpy(text, s, len);
+    text[len] = '\0';
+    /* No protocol to look in: no service name can match (portreg.h,
+     * "protos of 0 simply matches nothing"), so only a number passes. */
+    rc = portreg_parse_service(port, text, 0);
+    free(text);
+    return rc == 0 ? 0 : -1;
 }
 
 /* Splits a trailing "/proto" off `query` into `*protos`.  Returns the
@@ -98,9 +94,9 @@ static size_t split_proto(const char *query, unsigned *protos)
     return (size_t)(slash - query);
 }
 
-static long query_port(portinfo_hits *hits, const char *query, unsigned port, unsigned protos)
+static long query_port(portinfo_hits *hits, const char *query, uint16_t port, unsigned protos)
 {
-    size_t total = portreg_lookup_port_all((uint16_t)port, protos, NULL, 0);
+    size_t total = portreg_lookup_port_all(port, protos, NULL, 0);
     const portreg_entry **found;
     size_t i;
 
@@ -108,15 +104,15 @@ static long query_port(portinfo_hits *hits, const char *query, unsigned port, un
         /* Say why nothing came back: reserved and unassigned differ. */
         char why[80];
         snprintf(why, sizeof why, ": nothing registered (%s range, %s)",
-                 portreg_range_name(portreg_classify((uint16_t)port)),
-                 portreg_status_name(portreg_port_status((uint16_t)port, protos)));
+                 portreg_range_name(portreg_classify(port)),
+                 portreg_status_name(portreg_port_status(port, protos)));
         complain("", query, why);
         return 0;
     }
     found = malloc(total * sizeof *found);
     if (!found)
         portinfo_out_of_memory();
-    total = portreg_lookup_port_all((uint16_t)port, protos, found, total);
+    total = portreg_lookup_port_all(port, protos, found, total);
     for (i = 0; i < total; i++)
         hits_push(hits, found[i], query);
     free(found);
@@ -125,7 +121,7 @@ static long query_port(portinfo_hits *hits, const char *query, unsigned port, un
 
 /* Named records overlapping lo-hi, in registry order: the same records a
  * port lookup at each port would give, without repeating ranges. */
-static long query_range(portinfo_hits *hits, const char *query, unsigned lo, unsigned hi,
+static long query_range(portinfo_hits *hits, const char *query, uint16_t lo, uint16_t hi,
                         unsigned protos)
 {
     size_t i, count = portreg_count();
@@ -202,10 +198,10 @@ static int excluded(const char *query, unsigned protos)
 
 long portinfo_query(portinfo_hits *hits, const char *query, unsigned protos)
 {
-    unsigned qprotos = PORTREG_ANY, lo, hi;
+    unsigned qprotos = PORTREG_ANY;
     size_t len = split_proto(query, &qprotos);
     const char *slash = strrchr(query, '/');
-    size_t used;
+    uint16_t lo, hi;
 
     if (len == 0) {
         complain("empty query \"", query, "\"");
@@ -213,14 +209,14 @@ long portinfo_query(portinfo_hits *hits, const char *query, unsigned protos)
     }
     protos &= qprotos;
     if (port_chars_only(query, len)) {
-        used = read_port(query, &lo);
-        if (used > 0 && used == len)
+        /* A port, or two joined by the first '-': a second '-' leaves a
+         * half that is not a number. */
+        size_t dash = strcspn(query, "-");
+        if (dash >= len && portinfo_parse_port(query, len, &lo) == 0)
             return excluded(query, protos) ? 0 : query_port(hits, query, lo, protos);
-        if (used > 0 && query[used] == '-') {
-            size_t used2 = read_port(query + used + 1, &hi);
-            if (used2 > 0 && used + 1 + used2 == len && lo <= hi)
-                return excluded(query, protos) ? 0 : query_range(hits, query, lo, hi, protos);
-        }
+        if (dash < len && portinfo_parse_port(query, dash, &lo) == 0
+            && portinfo_parse_port(query + dash + 1, len - dash - 1, &hi) == 0 && lo <= hi)
+            return excluded(query, protos) ? 0 : query_range(hits, query, lo, hi, protos);
         complain("bad port or range in \"", query, "\" (0-65535, LO-HI)");
         return -1;
     }

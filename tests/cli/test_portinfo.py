@@ -127,6 +127,29 @@ class Queries(unittest.TestCase):
         rows, _ = table_rows(run("--proto=udp,sctp", "443").stdout)
         self.assertEqual({r[1] for r in rows} - {"any"}, {"udp", "sctp"})
 
+    def test_port_numbers_by_the_library_rule(self):
+        # portreg_parse_service(3): digits only, leading zeros allowed,
+        # at most 65535; ranges are two such numbers.
+        def records(q):
+            proc, rows = json_lines(q)
+            return proc.returncode, [{k: v for k, v in r.items() if k != "query"} for r in rows]
+
+        for query, same_as in (("080", "80"), ("0000000000000443/tcp", "443/tcp"),
+                               ("65535", "65535"), ("6000-06063/tcp", "6000-6063/tcp"),
+                               ("00-0", "0-0")):
+            self.assertEqual(records(query), records(same_as), query)
+        self.assertTrue(records("080")[1])
+        for query in ("65536", "99999999999999999999", "1-65536", "6000-", "1--2", "1-2-3",
+                      "10-5"):
+            proc = run(query)
+            self.assertEqual(proc.returncode, 2, query)
+            self.assertIn("bad port or range", proc.stderr, query)
+        _, a = json_lines("--seed", "1", "--flow", Flow.SPEC)
+        _, b = json_lines("--seed", "00001", "--flow", Flow.SPEC)
+        self.assertEqual(a, b)
+        for seed in ("65536", "+1", " 1", "1 ", "0x1"):
+            self.assertEqual(run("--seed", seed, "--flow", Flow.SPEC).returncode, 2, seed)
+
     def test_search(self):
         proc = run("--search", "X WINDOW")
         self.assertEqual(proc.returncode, 0)
@@ -459,6 +482,36 @@ class Status(unittest.TestCase):
         proc = run("--json", "--all", env={**env, "FAIL_MALLOC_ABOVE": "65536"})
         self.assertEqual(proc.returncode, 3, proc.stderr)
         self.assertEqual(proc.stderr, "portinfo: out of memory\n")
+
+
+class Sources(unittest.TestCase):
+    """portinfo is an example of the public API: port numbers are read by
+    portreg_parse_service(3), the library's one rule, never by a parser
+    of its own, and nothing private to the library is included."""
+
+    ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples")
+
+    def sources(self):
+        paths = [os.path.join(self.ROOT, "portinfo.c")]
+        folder = os.path.join(self.ROOT, "portinfo")
+        paths += [os.path.join(folder, f) for f in sorted(os.listdir(folder))]
+        for path in paths:
+            with open(path, encoding="utf-8") as f:
+                yield os.path.relpath(path, self.ROOT), f.read()
+
+    def test_no_decimal_parser_of_its_own(self):
+        hand_made = re.compile(r"-\s*'0'|\bstrto[u]?l+\b|\bato[il]\b|\bsscanf\b")
+        for name, text in self.sources():
+            self.assertIsNone(hand_made.search(text), name)
+        text = dict(self.sources())["portinfo/query.c"]
+        self.assertIn("portreg_parse_service(", text)
+
+    def test_public_header_only(self):
+        for name, text in self.sources():
+            for included in re.findall(r'^#\s*include\s*[<"]([^>"]+)', text, re.M):
+                self.assertFalse(included.startswith(("../", "lib/", "registry/", "flow/"))
+                                 or included in ("decimal.h", "portreg_table.h"),
+                                 (name, included))
 
 
 class Untrusted(unittest.TestCase):

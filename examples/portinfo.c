@@ -10,11 +10,14 @@
  *   portinfo --json 53 | jq .name
  *   portinfo --flow 'tcp 10.0.0.1:51515 -> 93.184.216.34:443'
  *
- * Exit status: 0 found, 1 nothing found, 2 usage error (portinfo(1)).
+ * Exit status: 0 found, 1 nothing found, 2 usage error, 3 a read or write
+ * error or no memory (portinfo(1)).
  * The pieces live in portinfo/; this file reads the command line.
  */
 #define _POSIX_C_SOURCE 200809L /* isatty(), fileno() */
 
+#include <errno.h>
+#include <getopt.h> /* getopt_long(): glibc, musl, the BSDs, macOS */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -46,7 +49,8 @@ static const char usage_text[] =
     "  -h, --help          this text\n"
     "  -V, --version       library version and registry date\n"
     "\n"
-    "Exit status: 0 found, 1 nothing found (or a bad --flow - line), 2 usage error.\n";
+    "Exit status: 0 found, 1 nothing found (or a bad --flow - line), 2 usage error,\n"
+    "3 a read or write error or out of memory.\n";
 
 typedef struct cli {
     portinfo_opts o;
@@ -59,40 +63,13 @@ typedef struct cli {
     int nqueries;
 } cli;
 
-static int usage_error(const char *fmt, const char *arg)
+/* Says what is wrong, quoting the `untrusted` part (an argument, maybe
+ * NULL) without its control characters. */
+static int usage_error(const char *before, const char *untrusted, const char *after)
 {
-    fputs("portinfo: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\nTry 'portinfo --help'.\n", stderr);
+    complain(before, untrusted, after);
+    fputs("Try 'portinfo --help'.\n", stderr);
     return EXIT_USAGE;
-}
-
-/* Matches "-x", "--long" and "--long=value".  Sets *inline_value to the
- * text after '=' when there is one. */
-static int is_opt(const char *arg, const char *shortopt, const char *longopt,
-                  const char **inline_value)
-{
-    size_t len = strlen(longopt);
-    *inline_value = NULL;
-    if (shortopt && strcmp(arg, shortopt) == 0)
-        return 1;
-    if (strncmp(arg, longopt, len) != 0)
-        return 0;
-    if (arg[len] == '=') {
-        *inline_value = arg + len + 1;
-        return 1;
-    }
-    return arg[len] == '\0';
-}
-
-/* The value of an option: after '=' or the next argument. */
-static const char *opt_value(int argc, char **argv, int *i, const char *inline_value)
-{
-    if (inline_value)
-        return inline_value;
-    if (*i + 1 >= argc)
-        return NULL;
-    return argv[++*i];
 }
 
 /* "syn,first" into PORTREG_HINT_* bits; -1 when malformed. */
@@ -125,111 +102,149 @@ static int parse_hints(const char *text, unsigned *hints)
     return 0;
 }
 
-/* "32768-60999" into a range of 1-65535; -1 when malformed. */
+/* "32768-60999" into a range of 1-65535, each number by the library's rule
+ * for a port; -1 when malformed. */
 static int parse_range(const char *text, unsigned *first, unsigned *last)
 {
-    char *end;
-    unsigned long a, b;
+    const char *dash = strchr(text, '-');
+    uint16_t a, b;
 
-    if (!text || text[0] < '0' || text[0] > '9')
+    if (!dash || portinfo_parse_port(text, (size_t)(dash - text), &a) != 0 ||
+        portinfo_parse_port(dash + 1, strlen(dash + 1), &b) != 0 || a == 0 || a > b)
         return -1;
-    a = strtoul(text, &end, 10);
-    if (*end != '-' || end[1] < '0' || end[1] > '9')
-        return -1;
-    b = strtoul(end + 1, &end, 10);
-    if (*end || a == 0 || a > b || b > 65535)
-        return -1;
-    *first = (unsigned)a;
-    *last = (unsigned)b;
+    *first = a;
+    *last = b;
     return 0;
 }
 
+/* The seed is 16 bits, read by the same rule as a port. */
 static int parse_seed(const char *text, unsigned *seed)
 {
-    char *end;
-    unsigned long v;
-    if (!text || text[0] < '0' || text[0] > '9')
+    uint16_t v;
+    if (portinfo_parse_port(text, strlen(text), &v) != 0)
         return -1;
-    v = strtoul(text, &end, 10);
-    if (*end || v > 65535)
-        return -1;
-    *seed = (unsigned)v;
+    *seed = v;
     return 0;
 }
 
-/* Options that take a value; returns 1 when `arg` was one, 0 when not,
- * EXIT_USAGE negated on error. */
-static int parse_valued(cli *c, int argc, char **argv, int *i)
-{
-    const char *arg = argv[*i], *inl, *v;
+/* Long options without a short form. */
+enum { OPT_SEED = 256, OPT_HINT, OPT_LOCAL_RANGE, OPT_COLOR };
 
-    if (is_opt(arg, "-p", "--proto", &inl)) {
-        v = opt_value(argc, argv, i, inl);
-        if (!v || !(c->protos = portinfo_parse_protos(v)))
-            return -usage_error("--proto wants tcp, udp, sctp, dccp or any (comma list), not '%s'",
-                                v ? v : "");
-    } else if (is_opt(arg, "-s", "--search", &inl)) {
-        if (!(c->search = opt_value(argc, argv, i, inl)))
-            return -usage_error("%s needs a word", arg);
-    } else if (is_opt(arg, "-f", "--flow", &inl)) {
-        if (!(c->flow = opt_value(argc, argv, i, inl)))
-            return -usage_error("%s needs a tuple or '-'", arg);
-    } else if (is_opt(arg, NULL, "--seed", &inl)) {
-        v = opt_value(argc, argv, i, inl);
-        if (parse_seed(v, &c->o.seed) != 0)
-            return -usage_error("--seed wants a number 0-65535, not '%s'", v ? v : "");
-    } else if (is_opt(arg, NULL, "--hint", &inl)) {
-        v = opt_value(argc, argv, i, inl);
-        if (parse_hints(v, &c->o.hints) != 0)
-            return -usage_error("--hint wants syn, synack or first (comma list), not '%s'",
-                                v ? v : "");
-    } else if (is_opt(arg, NULL, "--local-range", &inl)) {
-        v = opt_value(argc, argv, i, inl);
-        if (parse_range(v, &c->o.local_first, &c->o.local_last) != 0)
-            return -usage_error("--local-range wants FIRST-LAST, 1 <= FIRST <= LAST <= 65535, "
-                                "not '%s'", v ? v : "");
-    } else if (is_opt(arg, NULL, "--color", &inl) || is_opt(arg, NULL, "--colour", &inl)) {
-        /* "--color" alone means always, as in GNU ls and grep. */
-        c->color = inl ? inl : "always";
-    } else {
-        return 0;
+/* Every option that takes a value requires one, after '=' or as the next
+ * argument: an optional value (GNU ls's "--color[=WHEN]") cannot come as
+ * the next argument, so "--color never 80" would look up "never". */
+static const struct option long_options[] = {
+    { "proto", required_argument, NULL, 'p' },
+    { "search", required_argument, NULL, 's' },
+    { "all", no_argument, NULL, 'a' },
+    { "long", no_argument, NULL, 'l' },
+    { "json", no_argument, NULL, 'j' },
+    { "flow", required_argument, NULL, 'f' },
+    { "seed", required_argument, NULL, OPT_SEED },
+    { "hint", required_argument, NULL, OPT_HINT },
+    { "local-range", required_argument, NULL, OPT_LOCAL_RANGE },
+    { "color", required_argument, NULL, OPT_COLOR },
+    { "colour", required_argument, NULL, OPT_COLOR },
+    { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, 'V' },
+    { NULL, 0, NULL, 0 },
+};
+
+/* '-': queries come back in order as option 1, so that options and
+ * queries may be mixed even under POSIXLY_CORRECT; ':': a missing value
+ * is told apart from an unknown option.  The messages are ours. */
+static const char short_options[] = "-:p:s:aljf:hV";
+
+/* What getopt_long() refused, said in the words of usage_error().  `arg`
+ * is the argument it was reading; optopt is the option's code, 0 for an
+ * unknown long option. */
+static int option_error(int r, const char *arg)
+{
+    char shortopt[] = { '-', (char)optopt, '\0' }, name[64];
+
+    if (strncmp(arg, "--", 2) == 0) {
+        /* Only the name: "--json=yes" is about --json. */
+        size_t len = strcspn(arg, "=");
+        snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), arg);
+        if (r == ':')
+            return usage_error("", name, " needs a value");
+        if (optopt)
+            return usage_error("", name, " takes no value");
+        return usage_error("unknown or ambiguous option '", name, "'");
     }
-    return 1;
+    if (r == ':')
+        return usage_error("", shortopt, " needs a value");
+    return usage_error("unknown option '", shortopt, "'");
 }
 
 /* Returns -1 to go on, or an exit code (for --help, --version, errors). */
 static int parse_args(cli *c, int argc, char **argv)
 {
-    int i, only_queries = 0;
-    const char *inl;
+    int r;
 
-    for (i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        int r;
-        if (only_queries || arg[0] != '-' || strcmp(arg, "-") == 0 || arg[1] == '\0') {
-            c->queries[c->nqueries++] = argv[i];
-        } else if (strcmp(arg, "--") == 0) {
-            only_queries = 1;
-        } else if (is_opt(arg, "-h", "--help", &inl)) {
+    opterr = 0;
+    for (;;) {
+        /* The argument getopt_long() is about to read from: the same one
+         * while it works through bundled short options ("-lj"). */
+        const char *arg = optind < argc ? argv[optind] : "";
+        r = getopt_long(argc, argv, short_options, long_options, NULL);
+        if (r == -1)
+            break;
+        switch (r) {
+        case 1:
+            c->queries[c->nqueries++] = optarg;
+            break;
+        case 'h':
             fputs(usage_text, stdout);
             return EXIT_FOUND;
-        } else if (is_opt(arg, "-V", "--version", &inl)) {
+        case 'V':
             printf("portinfo (portreg) %s\nregistry updated %s\n", portreg_version_string(),
                    portreg_registry_updated());
             return EXIT_FOUND;
-        } else if (is_opt(arg, "-l", "--long", &inl)) {
+        case 'l':
             c->o.longform = 1;
-        } else if (is_opt(arg, "-j", "--json", &inl)) {
+            break;
+        case 'j':
             c->o.json = 1;
-        } else if (is_opt(arg, "-a", "--all", &inl)) {
+            break;
+        case 'a':
             c->all = 1;
-        } else if ((r = parse_valued(c, argc, argv, &i)) != 0) {
-            if (r < 0)
-                return -r;
-        } else {
-            return usage_error("unknown option '%s'", arg);
+            break;
+        case 'p':
+            if (!(c->protos = portinfo_parse_protos(optarg)))
+                return usage_error("--proto wants tcp, udp, sctp, dccp or any (comma list), not '",
+                                   optarg, "'");
+            break;
+        case 's':
+            c->search = optarg;
+            break;
+        case 'f':
+            c->flow = optarg;
+            break;
+        case OPT_SEED:
+            if (parse_seed(optarg, &c->o.seed) != 0)
+                return usage_error("--seed wants a number 0-65535, not '", optarg, "'");
+            break;
+        case OPT_HINT:
+            if (parse_hints(optarg, &c->o.hints) != 0)
+                return usage_error("--hint wants syn, synack or first (comma list), not '",
+                                   optarg, "'");
+            break;
+        case OPT_LOCAL_RANGE:
+            if (parse_range(optarg, &c->o.local_first, &c->o.local_last) != 0)
+                return usage_error("--local-range wants FIRST-LAST, 1 <= FIRST <= LAST <= 65535, "
+                                   "not '", optarg, "'");
+            break;
+        case OPT_COLOR:
+            c->color = optarg;
+            break;
+        default: /* '?' or ':' */
+            return option_error(r, arg);
         }
     }
+    /* After "--", everything is a query, even "-x". */
+    while (optind < argc)
+        c->queries[c->nqueries++] = argv[optind++];
     return -1;
 }
 
@@ -248,14 +263,14 @@ static int resolve_color(const char *when, int *color)
     else if (strcmp(when, "never") == 0)
         *color = 0;
     else
-        return usage_error("--color wants auto, always or never, not '%s'", when);
+        return usage_error("--color wants auto, always or never, not '", when, "'");
     return 0;
 }
 
 static int run_flow(const cli *c)
 {
     if (c->nqueries || c->search || c->all)
-        return usage_error("%s", "--flow takes no other queries");
+        return usage_error("--flow takes no other queries", NULL, "");
     if (strcmp(c->flow, "-") == 0)
         return portinfo_flow_stream(stdout, stdin, &c->o);
     return portinfo_flow_arg(stdout, c->flow, &c->o);
@@ -284,6 +299,12 @@ static int run_queries(const cli *c)
     return missed ? EXIT_NOTFOUND : EXIT_FOUND;
 }
 
+void portinfo_out_of_memory(void)
+{
+    fputs("portinfo: out of memory\n", stderr);
+    exit(EXIT_SYSTEM);
+}
+
 int main(int argc, char **argv)
 {
     cli c;
@@ -293,23 +314,28 @@ int main(int argc, char **argv)
     c.protos = PORTREG_ANY;
     c.queries = calloc((size_t)argc, sizeof *c.queries);
     if (!c.queries)
-        return EXIT_USAGE;
+        portinfo_out_of_memory();
     rc = parse_args(&c, argc, argv);
     if (rc < 0 && resolve_color(c.color, &c.o.color) != 0)
         rc = EXIT_USAGE;
     if (rc < 0 && !c.flow && (c.o.hints || c.o.local_first))
-        rc = usage_error("%s", "--hint and --local-range go with --flow");
+        rc = usage_error("--hint and --local-range go with --flow", NULL, "");
     if (rc < 0 && c.flow)
         rc = run_flow(&c);
     if (rc < 0 && !c.nqueries && !c.search && !c.all)
-        rc = usage_error("%s", "nothing to look up (a port, a name, --search, --all or --flow)");
+        rc = usage_error("nothing to look up (a port, a name, --search, --all or --flow)", NULL,
+                         "");
     if (rc < 0)
         rc = run_queries(&c);
     free(c.queries);
+    errno = 0;
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        /* A full disk or a closed pipe must not look like success. */
-        fputs("portinfo: error writing output\n", stderr);
-        rc = EXIT_USAGE;
+        /* A full disk or a closed pipe must not look like success, nor
+         * like a mistake in the command line.  errno is only this
+         * flush's: an earlier failed write may have left it unset. */
+        fprintf(stderr, "portinfo: error writing output%s%s\n", errno ? ": " : "",
+                errno ? strerror(errno) : "");
+        rc = EXIT_SYSTEM;
     }
     return rc;
 }

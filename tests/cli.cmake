@@ -4,12 +4,33 @@ set(_cli "${CMAKE_CURRENT_SOURCE_DIR}/cli")
 
 # ---- portinfo: one CTest case per TestCase class of test_portinfo.py ----
 if(TARGET portinfo)
-  foreach(_case Queries Long Json Flow FlowEvidence Color)
+  # Libraries test_portinfo.py preloads into portinfo to make what a
+  # command line cannot: memory running out, registry text with control
+  # characters.  They need glibc (the second also a shared libportreg to
+  # stand in for) and cannot go with a sanitizer, whose runtime must come
+  # first in the process; without them those tests skip.
+  set(_portinfo_env "PORTINFO=$<TARGET_FILE:portinfo>")
+  include(CheckSymbolExists)
+  set(CMAKE_REQUIRED_QUIET ON)
+  check_symbol_exists(__GLIBC__ "stdlib.h" PORTREG_HAVE_GLIBC)
+  unset(CMAKE_REQUIRED_QUIET)
+  if(PORTREG_HAVE_GLIBC AND NOT CMAKE_C_FLAGS MATCHES "-fsanitize")
+    add_library(portinfo_fail_malloc MODULE "${_cli}/fail_malloc.c")
+    target_compile_options(portinfo_fail_malloc PRIVATE ${PORTREG_C_WARNINGS} ${PORTREG_C_WERROR})
+    list(APPEND _portinfo_env "PORTINFO_FAIL_MALLOC=$<TARGET_FILE:portinfo_fail_malloc>")
+    if(PORTREG_SHARED)
+      add_library(portinfo_hostile_text MODULE "${_cli}/hostile_text.c")
+      target_include_directories(portinfo_hostile_text PRIVATE "${PROJECT_SOURCE_DIR}/include")
+      target_compile_options(portinfo_hostile_text PRIVATE
+        ${PORTREG_C_WARNINGS} ${PORTREG_C_WERROR})
+      list(APPEND _portinfo_env "PORTINFO_HOSTILE_TEXT=$<TARGET_FILE:portinfo_hostile_text>")
+    endif()
+  endif()
+  foreach(_case Queries Options Long Json Flow FlowEvidence Color Status Untrusted Sources)
     string(TOLOWER "${_case}" _lower)
     add_test(NAME cli_portinfo_${_lower}
       COMMAND Python3::Interpreter "${_cli}/test_portinfo.py" ${_case})
-    set_tests_properties(cli_portinfo_${_lower} PROPERTIES
-      ENVIRONMENT "PORTINFO=$<TARGET_FILE:portinfo>")
+    set_tests_properties(cli_portinfo_${_lower} PROPERTIES ENVIRONMENT "${_portinfo_env}")
   endforeach()
 
   # The Python binding, checked against portinfo's answers (C).  ctypes

@@ -1,7 +1,10 @@
 /*
  * Printing records: an aligned table (default), --long blocks, or --json
  * lines.  All three read the same fields through the same helpers, so the
- * formats cannot drift apart.
+ * formats cannot drift apart.  Registry text goes out through text_put()
+ * in the table and the blocks, json_string() in JSON: portinfo prints a
+ * file it did not write, and none of its control characters may reach a
+ * terminal raw.
  */
 #include <string.h>
 
@@ -82,21 +85,23 @@ static widths column_widths(const portinfo_hits *hits)
         port_text(e, ports, sizeof ports);
         w.port = max_int(w.port, strlen(ports));
         w.proto = max_int(w.proto, strlen(proto_text(e)));
-        w.name = max_int(w.name, strlen(name_text(e)));
+        w.name = max_int(w.name, text_put(NULL, name_text(e)));
         w.range = max_int(w.range, strlen(r ? r : "-"));
     }
     return w;
 }
 
 /* Pads after the text rather than with %-*s so that colour codes, which
- * take no columns, do not upset the alignment. */
+ * take no columns, do not upset the alignment; and escapes in the text,
+ * which do, are counted. */
 static void cell(FILE *out, const char *text, int width, const char *color, int use_color)
 {
-    int len = (int)strlen(text);
+    int len;
     if (use_color && color)
-        fprintf(out, "%s%s%s", color, text, RESET);
-    else
-        fputs(text, out);
+        fputs(color, out);
+    len = (int)text_put(out, text);
+    if (use_color && color)
+        fputs(RESET, out);
     fprintf(out, "%*s  ", width > len ? width - len : 0, "");
 }
 
@@ -119,7 +124,8 @@ static void print_table(FILE *out, const portinfo_hits *hits, int color)
         cell(out, proto_text(e), w.proto, NULL, color);
         cell(out, name_text(e), w.name, GREEN, color);
         cell(out, r ? r : "-", w.range, NULL, color);
-        fprintf(out, "%s\n", portreg_entry_description(e));
+        text_put(out, portreg_entry_description(e));
+        putc('\n', out);
     }
 }
 
@@ -129,7 +135,9 @@ static void field(FILE *out, const char *label, const char *value, int color)
 {
     if (!value || !value[0])
         return; /* absent fields are left out rather than shown empty */
-    fprintf(out, "  %s%-13s%s %s\n", color ? DIM : "", label, color ? RESET : "", value);
+    fprintf(out, "  %s%-13s%s ", color ? DIM : "", label, color ? RESET : "");
+    text_put(out, value);
+    putc('\n', out);
 }
 
 static void person_line(FILE *out, const char *label, const portreg_person *p, int color)
@@ -152,7 +160,9 @@ static void print_long_one(FILE *out, const portreg_entry *e, int color)
     size_t i;
 
     port_text(e, ports, sizeof ports);
-    fprintf(out, "%s%s%s ", color ? BOLD GREEN : "", name_text(e), color ? RESET : "");
+    fputs(color ? BOLD GREEN : "", out);
+    text_put(out, name_text(e));
+    fprintf(out, "%s ", color ? RESET : "");
     if (range_text(e))
         fprintf(out, "%s/%s\n", ports, proto_text(e));
     else /* a name used only with DNS SRV / DNS-SD */

@@ -14,10 +14,8 @@ static void hits_push(portinfo_hits *hits, const portreg_entry *e, const char *q
     if (hits->n == hits->cap) {
         size_t cap = hits->cap ? hits->cap * 2 : 64;
         portinfo_hit *v = realloc(hits->v, cap * sizeof *v);
-        if (!v) {
-            fputs("portinfo: out of memory\n", stderr);
-            exit(EXIT_USAGE);
-        }
+        if (!v)
+            portinfo_out_of_memory();
         hits->v = v;
         hits->cap = cap;
     }
@@ -63,24 +61,20 @@ static int proto_matches(const portreg_entry *e, unsigned protos)
     return p == 0 || (p & protos) != 0;
 }
 
-/* Strictly decimal, as portreg_parse_service() reads ports: digits only,
- * at most 5 of them after leading zeros, at most 65535.  Returns the
- * number of characters read, 0 when `s` does not start with a port. */
-static size_t read_port(const char *s, unsigned *port)
+int portinfo_parse_port(const char *s, size_t len, uint16_t *port)
 {
-    size_t i = 0, digits = 0;
-    unsigned long v = 0;
+    char *text = malloc(len + 1);
+    int rc;
 
-    while (s[i] >= '0' && s[i] <= '9') {
-        v = v * 10 + (unsigned long)(s[i] - '0');
-        if (v || digits)
-            digits++;
-        if (digits > 5 || v > 65535)
-            return 0;
-        i++;
-    }
-    *port = (unsigned)v;
-    return i;
+    if (!text)
+        portinfo_out_of_memory();
+    memcpy(text, s, len);
+    text[len] = '\0';
+    /* No protocol to look in: no service name can match (portreg.h,
+     * "protos of 0 simply matches nothing"), so only a number passes. */
+    rc = portreg_parse_service(port, text, 0);
+    free(text);
+    return rc == 0 ? 0 : -1;
 }
 
 /* Splits a trailing "/proto" off `query` into `*protos`.  Returns the
@@ -100,25 +94,25 @@ static size_t split_proto(const char *query, unsigned *protos)
     return (size_t)(slash - query);
 }
 
-static long query_port(portinfo_hits *hits, const char *query, unsigned port, unsigned protos)
+static long query_port(portinfo_hits *hits, const char *query, uint16_t port, unsigned protos)
 {
-    size_t total = portreg_lookup_port_all((uint16_t)port, protos, NULL, 0);
+    size_t total = portreg_lookup_port_all(port, protos, NULL, 0);
     const portreg_entry **found;
     size_t i;
 
     if (total == 0) {
         /* Say why nothing came back: reserved and unassigned differ. */
-        fprintf(stderr, "portinfo: %s: nothing registered (%s range, %s)\n", query,
-                portreg_range_name(portreg_classify((uint16_t)port)),
-                portreg_status_name(portreg_port_status((uint16_t)port, protos)));
+        char why[80];
+        snprintf(why, sizeof why, ": nothing registered (%s range, %s)",
+                 portreg_range_name(portreg_classify(port)),
+                 portreg_status_name(portreg_port_status(port, protos)));
+        complain("", query, why);
         return 0;
     }
     found = malloc(total * sizeof *found);
-    if (!found) {
-        fputs("portinfo: out of memory\n", stderr);
-        exit(EXIT_USAGE);
-    }
-    total = portreg_lookup_port_all((uint16_t)port, protos, found, total);
+    if (!found)
+        portinfo_out_of_memory();
+    total = portreg_lookup_port_all(port, protos, found, total);
     for (i = 0; i < total; i++)
         hits_push(hits, found[i], query);
     free(found);
@@ -127,7 +121,7 @@ static long query_port(portinfo_hits *hits, const char *query, unsigned port, un
 
 /* Named records overlapping lo-hi, in registry order: the same records a
  * port lookup at each port would give, without repeating ranges. */
-static long query_range(portinfo_hits *hits, const char *query, unsigned lo, unsigned hi,
+static long query_range(portinfo_hits *hits, const char *query, uint16_t lo, uint16_t hi,
                         unsigned protos)
 {
     size_t i, count = portreg_count();
@@ -144,7 +138,7 @@ static long query_range(portinfo_hits *hits, const char *query, unsigned lo, uns
         n++;
     }
     if (n == 0)
-        fprintf(stderr, "portinfo: %s: nothing registered in that range\n", query);
+        complain("", query, ": nothing registered in that range");
     return n;
 }
 
@@ -157,7 +151,7 @@ static long query_name(portinfo_hits *hits, const char *query, const char *name,
 
     /* Names are at most 63 bytes; longer ones cannot match. */
     if (len >= sizeof buf) {
-        fprintf(stderr, "portinfo: %s: no such service\n", query);
+        complain("", query, ": no such service");
         return 0;
     }
     memcpy(buf, name, len);
@@ -167,7 +161,7 @@ static long query_name(portinfo_hits *hits, const char *query, const char *name,
         /* More registrations of one name than expected: fetch them all. */
         const portreg_entry **all = malloc(total * sizeof *all);
         if (!all)
-            exit(EXIT_USAGE);
+            portinfo_out_of_memory();
         total = portreg_lookup_name_all(buf, protos, all, total);
         for (i = 0; i < total; i++)
             hits_push(hits, all[i], query);
@@ -177,7 +171,7 @@ static long query_name(portinfo_hits *hits, const char *query, const char *name,
     for (i = 0; i < total; i++)
         hits_push(hits, found[i], query);
     if (total == 0)
-        fprintf(stderr, "portinfo: %s: no such service\n", query);
+        complain("", query, ": no such service");
     return (long)total;
 }
 
@@ -198,36 +192,36 @@ static int excluded(const char *query, unsigned protos)
 {
     if (protos)
         return 0;
-    fprintf(stderr, "portinfo: %s: its protocol is excluded by --proto\n", query);
+    complain("", query, ": its protocol is excluded by --proto");
     return 1;
 }
 
 long portinfo_query(portinfo_hits *hits, const char *query, unsigned protos)
 {
-    unsigned qprotos = PORTREG_ANY, lo, hi;
+    unsigned qprotos = PORTREG_ANY;
     size_t len = split_proto(query, &qprotos);
     const char *slash = strrchr(query, '/');
-    size_t used;
+    uint16_t lo, hi;
 
     if (len == 0) {
-        fprintf(stderr, "portinfo: empty query \"%s\"\n", query);
+        complain("empty query \"", query, "\"");
         return -1;
     }
     protos &= qprotos;
     if (port_chars_only(query, len)) {
-        used = read_port(query, &lo);
-        if (used > 0 && used == len)
+        /* A port, or two joined by the first '-': a second '-' leaves a
+         * half that is not a number. */
+        size_t dash = strcspn(query, "-");
+        if (dash >= len && portinfo_parse_port(query, len, &lo) == 0)
             return excluded(query, protos) ? 0 : query_port(hits, query, lo, protos);
-        if (used > 0 && query[used] == '-') {
-            size_t used2 = read_port(query + used + 1, &hi);
-            if (used2 > 0 && used + 1 + used2 == len && lo <= hi)
-                return excluded(query, protos) ? 0 : query_range(hits, query, lo, hi, protos);
-        }
-        fprintf(stderr, "portinfo: bad port or range in \"%s\" (0-65535, LO-HI)\n", query);
+        if (dash < len && portinfo_parse_port(query, dash, &lo) == 0
+            && portinfo_parse_port(query + dash + 1, len - dash - 1, &hi) == 0 && lo <= hi)
+            return excluded(query, protos) ? 0 : query_range(hits, query, lo, hi, protos);
+        complain("bad port or range in \"", query, "\" (0-65535, LO-HI)");
         return -1;
     }
     if (slash && port_chars_only(query, (size_t)(slash - query))) {
-        fprintf(stderr, "portinfo: unknown protocol in \"%s\" (tcp, udp, sctp, dccp)\n", query);
+        complain("unknown protocol in \"", query, "\" (tcp, udp, sctp, dccp)");
         return -1;
     }
     return excluded(query, protos) ? 0 : query_name(hits, query, query, len, protos);
@@ -270,7 +264,7 @@ long portinfo_search(portinfo_hits *hits, const char *word, unsigned protos)
         }
     }
     if (n == 0)
-        fprintf(stderr, "portinfo: no name or description contains \"%s\"\n", word);
+        complain("no name or description contains \"", word, "\"");
     return n;
 }
 

@@ -49,6 +49,11 @@ def table_rows(stdout):
 
 def run_on_tty(*args, env=None):
     """Runs portinfo with stdout on a pseudo-terminal; returns its output."""
+    return run_on_tty_bytes(*args, env=env).decode("utf-8", "replace")
+
+
+def run_on_tty_bytes(*args, env=None):
+    """The same, as the bytes the terminal got."""
     full_env = dict(os.environ)
     full_env.pop("NO_COLOR", None)
     full_env["TERM"] = "xterm"
@@ -71,7 +76,16 @@ def run_on_tty(*args, env=None):
         chunks.append(data)
     os.close(master)
     proc.wait(timeout=10)
-    return b"".join(chunks).decode("utf-8", "replace")
+    return b"".join(chunks)
+
+
+def controls(data):
+    """The control characters a terminal would obey in `data` (bytes): C0
+    but newline, DEL, C1 in UTF-8, and the bytes 0x80-0x9F outside UTF-8
+    (C1 on an 8-bit terminal)."""
+    text = data.decode("utf-8", "surrogateescape")
+    return [c for c in text if (ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F
+            or 0xDC80 <= ord(c) <= 0xDC9F]
 
 
 class Queries(unittest.TestCase):
@@ -112,6 +126,29 @@ class Queries(unittest.TestCase):
         self.assertEqual({r[1] for r in rows} - {"any"}, {"tcp"})
         rows, _ = table_rows(run("--proto=udp,sctp", "443").stdout)
         self.assertEqual({r[1] for r in rows} - {"any"}, {"udp", "sctp"})
+
+    def test_port_numbers_by_the_library_rule(self):
+        # portreg_parse_service(3): digits only, leading zeros allowed,
+        # at most 65535; ranges are two such numbers.
+        def records(q):
+            proc, rows = json_lines(q)
+            return proc.returncode, [{k: v for k, v in r.items() if k != "query"} for r in rows]
+
+        for query, same_as in (("080", "80"), ("0000000000000443/tcp", "443/tcp"),
+                               ("65535", "65535"), ("6000-06063/tcp", "6000-6063/tcp"),
+                               ("00-0", "0-0")):
+            self.assertEqual(records(query), records(same_as), query)
+        self.assertTrue(records("080")[1])
+        for query in ("65536", "99999999999999999999", "1-65536", "6000-", "1--2", "1-2-3",
+                      "10-5"):
+            proc = run(query)
+            self.assertEqual(proc.returncode, 2, query)
+            self.assertIn("bad port or range", proc.stderr, query)
+        _, a = json_lines("--seed", "1", "--flow", Flow.SPEC)
+        _, b = json_lines("--seed", "00001", "--flow", Flow.SPEC)
+        self.assertEqual(a, b)
+        for seed in ("65536", "+1", " 1", "1 ", "0x1"):
+            self.assertEqual(run("--seed", seed, "--flow", Flow.SPEC).returncode, 2, seed)
 
     def test_search(self):
         proc = run("--search", "X WINDOW")
@@ -154,6 +191,61 @@ class Queries(unittest.TestCase):
         self.assertEqual(proc.returncode, 0)
         self.assertRegex(proc.stdout, r"portreg\) \d+\.\d+\.\d+\n")
         self.assertRegex(proc.stdout, r"registry updated \d{4}-\d{2}-\d{2}\n")
+
+
+class Options(unittest.TestCase):
+    """getopt_long(3) rules: every value required, flags take none, short
+    options bundle."""
+
+    def test_color_value_as_next_argument(self):
+        # "--color never 80" used to turn colour on and look up "never".
+        out = run_on_tty("--color", "never", "443")
+        self.assertIn("https", out)
+        self.assertNotIn(ESC, out)
+        self.assertNotIn("never", out)
+        proc = run("--color", "always", "443")
+        self.assertEqual((proc.returncode, proc.stderr), (0, ""))
+        self.assertIn(ESC, proc.stdout)
+        self.assertIn(ESC, run("--colour", "always", "443").stdout)
+
+    def test_flags_take_no_value(self):
+        for arg in ("--json=yes", "--help=x", "--long=1", "--all=no", "--version=2"):
+            proc = run(arg, "443")
+            self.assertEqual(proc.returncode, 2, arg)
+            self.assertEqual(proc.stdout, "", arg)
+            self.assertTrue(proc.stderr.startswith("portinfo: " + arg.split("=")[0]), proc.stderr)
+
+    def test_values_are_required(self):
+        for args in (["--color"], ["443", "--color"], ["--seed"], ["-p"], ["--proto"],
+                     ["--flow"], ["-f"], ["--search"], ["-s"]):
+            proc = run(*args)
+            self.assertEqual(proc.returncode, 2, args)
+            self.assertEqual(proc.stdout, "", args)
+            self.assertIn("needs a value", proc.stderr, args)
+
+    def test_bundled_short_options(self):
+        expected = run("--long", "--json", "--proto", "tcp", "443")
+        self.assertEqual(expected.returncode, 0)
+        for args in (["-lj", "-ptcp", "443"], ["-ljp", "tcp", "443"], ["443", "-jlptcp"],
+                     ["-l", "-j", "-p", "tcp", "443"], ["--proto=tcp", "443", "-jl"]):
+            proc = run(*args)
+            self.assertEqual((proc.returncode, proc.stdout), (0, expected.stdout), args)
+        proc = run("-lx", "443")
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("'-x'", proc.stderr)
+
+    def test_options_after_queries(self):
+        # Even where POSIXLY_CORRECT would make getopt stop at "443".
+        for env in ({}, {"POSIXLY_CORRECT": "1"}):
+            proc = run("443", "--json", env=env)
+            self.assertEqual(proc.returncode, 0, env)
+            self.assertTrue(all(json.loads(l)["query"] == "443" for l in proc.stdout.splitlines()))
+
+    def test_double_dash_ends_options(self):
+        proc = run("--", "--json")
+        self.assertEqual(proc.returncode, 1)  # a name nobody registered
+        self.assertIn("--json", proc.stderr)
+        self.assertEqual(proc.stdout, "")
 
 
 class Long(unittest.TestCase):
@@ -268,6 +360,59 @@ class Flow(unittest.TestCase):
         self.assertEqual(proc.returncode, 0)
         self.assertEqual(proc.stdout.count("community-id"), 2)
         self.assertIn("\n\nflow", proc.stdout)
+
+    def stream(self, data):
+        """Runs --json --flow - on `data` (bytes); the exit code and rows."""
+        proc = subprocess.run([PORTINFO, "--json", "--flow", "-"], input=data,
+                              capture_output=True, check=False)
+        return proc, [json.loads(line) for line in proc.stdout.decode().splitlines()]
+
+    def test_nul_byte_is_one_bad_line(self):
+        # The NUL byte used to hide the line end, and the next line was
+        # skipped as the rest of an over-long one.
+        proc, rows = self.stream(b"tcp 1.2.3.4:1 -> 5.6.7.8:2\0x\n"
+                                 b"udp 1.2.3.4:1 -> 5.6.7.8:53\n")
+        self.assertEqual(proc.returncode, 1)
+        self.assertEqual(len(rows), 2, rows)
+        self.assertEqual(rows[0]["input"], "tcp 1.2.3.4:1 -> 5.6.7.8:2\0x")
+        self.assertIn("error", rows[0])
+        self.assertEqual(rows[1]["flow"], "udp 1.2.3.4:1 -> 5.6.7.8:53")
+        self.assertIn(b"stdin:1:", proc.stderr)
+        self.assertNotIn(b"stdin:2:", proc.stderr)
+
+    def test_line_length_limit(self):
+        # Lines up to 1024 bytes are read whole, whatever ends them (CR LF,
+        # LF or the end of the input); longer ones are one bad line each.
+        flow = b"udp 10.0.0.1:5353 -> 10.0.0.2:53"
+
+        def padded(n):
+            return flow + b" " * (n - len(flow))
+
+        for name, data, answers in (
+                ("1023, last, no newline", padded(1023), ["flow"]),
+                ("1024, last, no newline", padded(1024), ["flow"]),
+                ("1024 and LF", padded(1024) + b"\n" + flow, ["flow", "flow"]),
+                ("1024 and CR LF", padded(1024) + b"\r\n" + flow, ["flow", "flow"]),
+                ("1025, last, no newline", padded(1025), ["error"]),
+                ("1025 and LF", padded(1025) + b"\n" + flow + b"\n", ["error", "flow"]),
+                ("100000 and LF", padded(100000) + b"\n" + flow + b"\n", ["error", "flow"])):
+            proc, rows = self.stream(data)
+            self.assertEqual([("flow" if "flow" in r else "error") for r in rows], answers, name)
+            self.assertEqual(proc.returncode, 1 if "error" in answers else 0, name)
+            self.assertEqual(b"too long" in proc.stderr, "error" in answers, name)
+
+    def test_one_answer_per_line(self):
+        # Every line but blank ones and comments gets exactly one answer, in
+        # order, whatever the lines before it held.
+        flow = "tcp 10.0.0.1:51515 -> 93.184.216.34:443"
+        lines = [flow.encode(), b"x\0" * 600, b"  # a comment \0 with " + b"#" * 5000,
+                 b"\xff\xfe", b"", b"bad" + b"\0" * 3000, b"\r", flow.encode() + b" \t\r",
+                 b"not a flow"]
+        proc, rows = self.stream(b"\n".join(lines))
+        self.assertEqual(["flow" in r for r in rows],
+                         [True, False, False, False, True, False], rows)
+        self.assertEqual(rows[-2]["flow"], flow)
+        self.assertEqual(len(proc.stderr.splitlines()), 4, proc.stderr)
 
     def test_seed_changes_the_id(self):
         _, a = json_lines("--flow", self.SPEC)
@@ -399,6 +544,148 @@ class Color(unittest.TestCase):
         out = run_on_tty("--json", "443")
         self.assertNotIn(ESC, out)
         self.assertNotIn(ESC, run("--color=always", "--json", "443").stdout)
+
+
+class Status(unittest.TestCase):
+    """Exit status 3: the system failed portinfo, not the user (portinfo(1))."""
+
+    @unittest.skipUnless(os.path.exists("/dev/full"), "no /dev/full")
+    def test_write_error_is_3(self):
+        for args in (["443"], ["--json", "--all"], ["--flow", "-"]):
+            with open("/dev/full", "w") as full:
+                proc = subprocess.run([PORTINFO, *args], stdout=full, stderr=subprocess.PIPE,
+                                      input=Flow.SPEC + "\n", text=True, check=False)
+            self.assertEqual(proc.returncode, 3, (args, proc.stderr))
+            self.assertIn("error writing output", proc.stderr, args)
+
+    def test_read_error_is_3(self):
+        # Reading a directory fails with EISDIR: an input that cannot be read.
+        fd = os.open(os.path.dirname(os.path.abspath(__file__)), os.O_RDONLY)
+        try:
+            proc = subprocess.run([PORTINFO, "--json", "--flow", "-"], stdin=fd,
+                                  capture_output=True, text=True, check=False)
+        finally:
+            os.close(fd)
+        self.assertEqual(proc.returncode, 3, proc.stderr)
+        self.assertTrue(proc.stderr.startswith("portinfo: stdin: "), proc.stderr)
+
+    def test_out_of_memory_is_3(self):
+        shim = os.environ.get("PORTINFO_FAIL_MALLOC")
+        if not shim:
+            self.skipTest("no malloc shim in this build (glibc, no sanitizer; tests/cli.cmake)")
+        env = {"LD_PRELOAD": shim}
+        # The shim alone changes nothing ...
+        self.assertEqual(run("--json", "--all", env=env).returncode, 0)
+        # ... but with requests above 64 KiB refused, the list of every
+        # record (more than 4096 of 16 bytes or more) cannot grow.
+        proc = run("--json", "--all", env={**env, "FAIL_MALLOC_ABOVE": "65536"})
+        self.assertEqual(proc.returncode, 3, proc.stderr)
+        self.assertEqual(proc.stderr, "portinfo: out of memory\n")
+
+
+class Sources(unittest.TestCase):
+    """portinfo is an example of the public API: port numbers are read by
+    portreg_parse_service(3), the library's one rule, never by a parser
+    of its own, and nothing private to the library is included."""
+
+    ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples")
+
+    def sources(self):
+        paths = [os.path.join(self.ROOT, "portinfo.c")]
+        folder = os.path.join(self.ROOT, "portinfo")
+        paths += [os.path.join(folder, f) for f in sorted(os.listdir(folder))]
+        for path in paths:
+            with open(path, encoding="utf-8") as f:
+                yield os.path.relpath(path, self.ROOT), f.read()
+
+    def test_no_decimal_parser_of_its_own(self):
+        hand_made = re.compile(r"-\s*'0'|\bstrto[u]?l+\b|\bato[il]\b|\bsscanf\b")
+        for name, text in self.sources():
+            self.assertIsNone(hand_made.search(text), name)
+        text = dict(self.sources())["portinfo/query.c"]
+        self.assertIn("portreg_parse_service(", text)
+
+    def test_public_header_only(self):
+        for name, text in self.sources():
+            for included in re.findall(r'^#\s*include\s*[<"]([^>"]+)', text, re.M):
+                self.assertFalse(included.startswith(("../", "lib/", "registry/", "flow/"))
+                                 or included in ("decimal.h", "portreg_table.h"),
+                                 (name, included))
+
+
+class Untrusted(unittest.TestCase):
+    """Text portinfo did not write reaches a terminal without its control
+    characters: escaped as \\xNN or \\uNNNN in text, as \\uNNNN in JSON."""
+
+    # ESC with a colour sequence, CSI as U+009B and as the byte 0x9B, DEL.
+    EVIL = b"\x1b[31mred\xc2\x9b" b"31m\x9b" b"31m\x7f"
+    SHOWN = "\\x1B[31mred\\u009B31m\\x9B31m\\x7F"
+
+    def check_safe(self, proc, where):
+        self.assertEqual(controls(proc.stdout), [], (where, proc.stdout))
+        self.assertEqual(controls(proc.stderr), [], (where, proc.stderr))
+
+    def test_echoed_input_is_escaped(self):
+        evil = self.EVIL
+        for args, stdin in (([evil], b""), ([evil + b"/tcp"], b""), ([b"1-" + evil], b""),
+                            ([b"--search", evil], b""), ([b"--proto", evil, b"80"], b""),
+                            ([b"--seed", evil, b"--flow", b"-"], b""),
+                            ([b"--color", evil, b"80"], b""), ([b"--" + evil], b""),
+                            ([b"--json=" + evil], b""), ([b"--flow", evil], b""),
+                            ([b"--flow", b"-"], b"# fine\n" + evil + b"\n")):
+            proc = subprocess.run([PORTINFO.encode(), *args], input=stdin, capture_output=True,
+                                  check=False)
+            self.assertIn(proc.returncode, (1, 2), args)
+            self.assertTrue(proc.stderr.startswith(b"portinfo: "), args)
+            self.check_safe(proc, args)
+        self.assertIn(self.SHOWN.encode(), proc.stderr)
+
+    def test_json_escapes_every_control_character(self):
+        # Valid JSON needs only C0 escaped; DEL and C1 are too, and the
+        # byte that is not UTF-8 becomes U+FFFD.
+        proc = subprocess.run([PORTINFO, "--json", "--flow", "-"], input=self.EVIL + b"\n",
+                              capture_output=True, check=False)
+        self.check_safe(proc, "--json --flow -")
+        row = json.loads(proc.stdout)
+        self.assertEqual(row["input"], "\x1b[31mred\x9b31m\ufffd31m\x7f")
+
+    def hostile_env(self):
+        shim = os.environ.get("PORTINFO_HOSTILE_TEXT")
+        if not shim:
+            self.skipTest("no registry-text shim in this build (glibc, shared, no sanitizer)")
+        return {"LD_PRELOAD": shim}
+
+    def test_registry_text_is_escaped(self):
+        env = self.hostile_env()
+        shown = "evil\\x1B[31m red \\u009B31m csi \\x9B31m byte \\x7F del \\x07 bel"
+        for args in (["443"], ["--long", "443"], ["--search", "EVIL", "-p", "dccp"], ["--color=always", "443"]):
+            proc = subprocess.run([PORTINFO, *args], capture_output=True, check=False,
+                                  env={**os.environ, **env})
+            self.assertEqual(proc.returncode, 0, (args, proc.stderr))
+            out = proc.stdout
+            if "--color=always" in args:  # portinfo's own colours, and only those
+                out = re.sub(rb"\x1b\[[0-9;]*m", b"", out)
+            self.assertIn(("description-" + shown).encode(), out, args)
+            self.assertIn(("name-" + shown).encode(), out, args)
+            self.assertEqual(controls(out), [], args)
+        self.assertIn(b"note-", run_on_tty_bytes("--long", "443", env=env))
+        self.assertNotIn(b"evil\x1b", run_on_tty_bytes("--long", "443", env=env))
+        # --flow's evidence quotes service names too.
+        proc = subprocess.run([PORTINFO, "--flow", "tcp 10.0.0.1:51515 -> 10.0.0.2:443"],
+                              capture_output=True, check=False, env={**os.environ, **env})
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertIn(("name-" + shown).encode(), proc.stdout)
+        self.assertEqual(controls(proc.stdout), [])
+
+    def test_registry_text_in_json(self):
+        env = self.hostile_env()
+        proc = subprocess.run([PORTINFO, "--json", "443"], capture_output=True, check=False,
+                              env={**os.environ, **env})
+        self.check_safe(proc, "--json")
+        evil = "evil\x1b[31m red \x9b31m csi \ufffd31m byte \x7f del \x07 bel"
+        for row in map(json.loads, proc.stdout.splitlines()):
+            self.assertEqual((row["name"], row["description"], row["note"]),
+                             ("name-" + evil, "description-" + evil, "note-" + evil))
 
 
 if __name__ == "__main__":

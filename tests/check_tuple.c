@@ -15,6 +15,12 @@
 
 /* ---- Helpers ---- */
 
+#if defined(__GLIBC__)
+#define LIBC_IS_GLIBC 1
+#else
+#define LIBC_IS_GLIBC 0
+#endif
+
 static const uint8_t protos[] = { 6, 17, 132, 33, 1, 58, 0, 2, 46, 47, 50, 89, 255 };
 
 /* A random well-formed tuple: what portreg_tuple_parse() could produce. */
@@ -404,6 +410,29 @@ START_TEST(test_text_ipv6_rfc5952)
 }
 END_TEST
 
+/* Whether the longest runs of zero groups of an IPv6 address tie: RFC
+ * 5952 4.2.3 compresses the first of them; musl's inet_ntop compresses
+ * the last ("0:0:1:1::1:1" for ::1:1:0:0:1:1), glibc's follows the RFC. */
+static int longest_zero_runs_tie(const uint8_t *addr)
+{
+    int g, run = 0, longest = 0, count = 0;
+
+    for (g = 0; g <= 8; g++) {
+        if (g < 8 && addr[2 * g] == 0 && addr[2 * g + 1] == 0) {
+            run++;
+            continue;
+        }
+        if (run > 1 && run > longest) {
+            longest = run;
+            count = 1;
+        } else if (run > 1 && run == longest) {
+            count++;
+        }
+        run = 0;
+    }
+    return count > 1;
+}
+
 /* Our address text against libc's, on random addresses full of zeros. */
 START_TEST(test_text_ipv6_against_libc)
 {
@@ -431,9 +460,11 @@ START_TEST(test_text_ipv6_against_libc)
         *arrow = '\0';
         REQUIRE(inet_ntop(AF_INET6, t.src_addr, libc, sizeof libc) != NULL, "inet_ntop failed");
         /* glibc writes IPv4-compatible ::a.b.c.d (deprecated, RFC 4291
-         * 2.5.5.1) in dotted form; RFC 5952 wants hex there.  Otherwise the
-         * texts must be identical. */
-        if (memcmp(t.src_addr, "\0\0\0\0\0\0\0\0\0\0\0\0", 12) != 0)
+         * 2.5.5.1) in dotted form; RFC 5952 wants hex there.  Other libcs
+         * part from the RFC where two longest zero runs tie.  Otherwise
+         * the texts must be identical. */
+        if (memcmp(t.src_addr, "\0\0\0\0\0\0\0\0\0\0\0\0", 12) != 0 &&
+            (LIBC_IS_GLIBC || !longest_zero_runs_tie(t.src_addr)))
             TALLY(&tl, strcmp(text + 3, libc) == 0, "\"%s\", libc \"%s\"", text + 3, libc);
         *arrow = ' ';
         TALLY_EQ(&tl, portreg_tuple_parse(&back, text), 0, "\"%s\"", text);

@@ -9,6 +9,13 @@ add_executable(portreg-answers portable/answers.c)
 target_link_libraries(portreg-answers PRIVATE portreg)
 target_compile_options(portreg-answers PRIVATE ${PORTREG_C_WARNINGS} ${PORTREG_C_WERROR})
 
+# A consumer's first questions (https, ssh, X11, Microsoft-DS), for builds
+# that run elsewhere; here too, so that it is known to build and pass.
+add_executable(portreg-well-known portable/well_known.c)
+target_link_libraries(portreg-well-known PRIVATE portreg)
+target_compile_options(portreg-well-known PRIVATE ${PORTREG_C_WARNINGS} ${PORTREG_C_WERROR})
+add_test(NAME well_known COMMAND portreg-well-known)
+
 # The amalgamation, compiled here as a user would: no include path but its
 # own directory, no definitions, strictly standard C.
 set(_amalgam_c "${PORTREG_AMALGAMATION_DIR}/portreg.c")

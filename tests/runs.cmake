@@ -17,4 +17,4 @@ target_include_directories(check_runs PRIVATE
 target_link_libraries(check_runs PRIVATE PkgConfig::CHECK)
 target_compile_options(check_runs PRIVATE -Wall -Wextra)
 add_test(NAME check_runs COMMAND check_runs)
-set_tests_properties(check_runs PROPERTIES ENVIRONMENT "CK_VERBOSITY=normal")
+set_tests_properties(check_runs PROPERTIES ENVIRONMENT "CK_VERBOSITY=normal" LABELS check)

@@ -157,7 +157,7 @@ static uint16_t date_index(struct tables *t, struct interner *in, const char *da
         return 0;
     i = intern(in, date, &fresh);
     if (fresh) {
-        t->dates = xrealloc(t->dates, (i + 1) * sizeof *t->dates);
+        t->dates = xgrow(t->dates, i, sizeof *t->dates);
         t->dates[i] = strpool_add(&t->pool, date);
         t->date_count = i + 1;
     }
@@ -194,18 +194,18 @@ static uint16_t party_index(struct tables *t, struct interner *in, const struct 
     i = intern(in, key, &fresh);
     if (!fresh)
         return (uint16_t)i;
-    t->parties = xrealloc(t->parties, (i + 1) * sizeof *t->parties);
+    t->parties = xgrow(t->parties, i, sizeof *t->parties);
     t->party_count = i + 1;
     party = &t->parties[i];
     party->first = (uint16_t)t->party_people_count;
     party->assignees = (uint8_t)rec->assignee_count;
     party->contacts = (uint8_t)rec->contact_count;
-    t->party_people = xrealloc(t->party_people, (t->party_people_count + rec->assignee_count +
-                                                 rec->contact_count) * sizeof *t->party_people);
-    for (j = 0; j < rec->assignee_count; j++)
-        t->party_people[t->party_people_count++] = person_index(reg, rec->assignees[j]);
-    for (j = 0; j < rec->contact_count; j++)
-        t->party_people[t->party_people_count++] = person_index(reg, rec->contacts[j]);
+    for (j = 0; j < rec->assignee_count + rec->contact_count; j++) {
+        const char *id = j < rec->assignee_count ? rec->assignees[j]
+                                                 : rec->contacts[j - rec->assignee_count];
+        t->party_people = xgrow(t->party_people, t->party_people_count, sizeof *t->party_people);
+        t->party_people[t->party_people_count++] = person_index(reg, id);
+    }
     return (uint16_t)i;
 }
 
@@ -218,7 +218,7 @@ static uint16_t extra_index(struct tables *t, const struct record *rec)
         return 0;
     if (t->extra_count == 0)
         t->extra_count = 1; /* [0] means none */
-    t->extras = xrealloc(t->extras, (t->extra_count + 1) * sizeof *t->extras);
+    t->extras = xgrow(t->extras, t->extra_count, sizeof *t->extras);
     x = &t->extras[t->extra_count];
     memset(x, 0, sizeof *x);
     x->note = strpool_add(&t->pool, rec->note);
@@ -227,8 +227,8 @@ static uint16_t extra_index(struct tables *t, const struct record *rec)
     x->has_service_code = (uint8_t)rec->has_service_code;
     x->ref_first = (uint16_t)t->ref_count;
     x->ref_count = (uint8_t)rec->ref_count;
-    t->refs = xrealloc(t->refs, (t->ref_count + rec->ref_count + 1) * sizeof *t->refs);
     for (j = 0; j < rec->ref_count; j++) {
+        t->refs = xgrow(t->refs, t->ref_count, sizeof *t->refs);
         t->refs[t->ref_count].data = strpool_add(&t->pool, rec->refs[j].data);
         t->refs[t->ref_count].type = rec->refs[j].type;
         t->ref_count++;

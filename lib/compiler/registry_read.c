@@ -247,7 +247,7 @@ static char *read_date_attribute(struct reader *r, const xmlNode *node, const ch
 
 static void add_id(char ***list, size_t *count, const char *id)
 {
-    *list = xrealloc(*list, (*count + 1) * sizeof **list);
+    *list = xgrow(*list, *count, sizeof **list);
     (*list)[(*count)++] = text_dup(id);
 }
 
@@ -280,7 +280,7 @@ static void read_xref(struct reader *r, struct record *rec, const xmlNode *node,
             add_id(people, people_count, data);
         return;
     }
-    rec->refs = xrealloc(rec->refs, (rec->ref_count + 1) * sizeof *rec->refs);
+    rec->refs = xgrow(rec->refs, rec->ref_count, sizeof *rec->refs);
     ref = &rec->refs[rec->ref_count++];
     ref->type = ref_type(type);
     ref->data = data ? text_collapse(text_dup(data)) : element_text(r, node);
@@ -458,7 +458,7 @@ static void read_people(struct reader *r, const xmlNode *node)
     for (c = node->children; c; c = c->next) {
         if (!is_named(c, "person"))
             continue;
-        reg->people = xrealloc(reg->people, (reg->person_count + 1) * sizeof *reg->people);
+        reg->people = xgrow(reg->people, reg->person_count, sizeof *reg->people);
         read_person(r, &reg->people[reg->person_count++], c);
     }
 }
@@ -471,7 +471,7 @@ static void read_registry_children(struct reader *r, const xmlNode *node)
         if (c->type == XML_ENTITY_REF_NODE) {
             fail(r, line_of(c), "entity reference &%s; is not allowed", (const char *)c->name);
         } else if (is_named(c, "record")) {
-            reg->records = xrealloc(reg->records, (reg->record_count + 1) * sizeof *reg->records);
+            reg->records = xgrow(reg->records, reg->record_count, sizeof *reg->records);
             read_record(r, &reg->records[reg->record_count++], c);
         } else if (is_named(c, "people")) {
             read_people(r, c);

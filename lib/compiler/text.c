@@ -49,6 +49,18 @@ void *xrealloc(void *p, size_t size)
     return p;
 }
 
+void *xgrow(void *p, size_t count, size_t size)
+{
+    size_t cap = count ? 2 * count : 1;
+    if (count & (count - 1))
+        return p; /* not a power of two: below the capacity */
+    if (cap < count || cap > (size_t)-1 / size) {
+        fprintf(stderr, "portreg-compile: out of memory\n");
+        exit(1);
+    }
+    return xrealloc(p, cap * size);
+}
+
 char *text_dup(const char *s)
 {
     size_t n = strlen(s) + 1;

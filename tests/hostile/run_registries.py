@@ -15,8 +15,10 @@ with no temporary file left behind.  With CC and include directories the
 output is also compiled as C99 (-fsyntax-only), which proves that the text
 in it (quotes, backslashes, trigraphs, comment markers) was escaped.
 
-Two cases are generated rather than committed: a file over the 64 MiB
-limit (sparse, so it costs no disk) and a path that does not exist.
+Some cases are generated rather than committed, because they are large
+or are not files: a file over the 64 MiB limit (sparse, so it costs no
+disk), a path that does not exist, and registries at the table format's
+limits (see generated_cases()).
 
 Every run has a time limit, so a parser that expands entities or fetches a
 DTD from the network (the fixtures point at TEST-NET-1, which never
@@ -46,7 +48,7 @@ def leftovers(outdir):
     return sorted(f for f in os.listdir(outdir) if f.startswith("out.c"))
 
 
-def check_refused(compiler, registry, line, fragment, failures):
+def check_refused(compiler, registry, line, fragment, failures, kind="bad"):
     with tempfile.TemporaryDirectory(prefix="portreg-hostile-") as outdir:
         rc, err, _ = run(compiler, registry, outdir)
         name = os.path.basename(registry)
@@ -64,18 +66,20 @@ def check_refused(compiler, registry, line, fragment, failures):
             problems.append("left behind: %s" % ", ".join(left))
         if problems:
             failures.append(name)
-            print("FAIL bad/%s: %s\n  stderr: %s" % (name, "; ".join(problems),
+            print("FAIL %s/%s: %s\n  stderr: %s" % (kind, name, "; ".join(problems),
                                                      err.strip().replace("\n", "\n          ")))
         else:
-            print("ok   bad/%s: %s" % (name, err.splitlines()[0] if err else ""))
+            print("ok   %s/%s: %s" % (kind, name, err.splitlines()[0] if err else ""))
 
 
-def check_accepted(compiler, registry, cc, includes, failures):
+def check_accepted(compiler, registry, cc, includes, failures, kind="good"):
     with tempfile.TemporaryDirectory(prefix="portreg-hostile-") as outdir:
         rc, err, out = run(compiler, registry, outdir)
         name = os.path.basename(registry)
         problems = []
-        if rc != 0:
+        if rc is None:
+            problems.append("did not finish in %d s" % TIMEOUT)
+        elif rc != 0:
             problems.append("exit status %s, expected 0" % rc)
         elif leftovers(outdir) != ["out.c"]:
             problems.append("output files: %s" % leftovers(outdir))
@@ -88,9 +92,44 @@ def check_accepted(compiler, registry, cc, includes, failures):
                                 p.stderr.decode("utf-8", "replace"))
         if problems:
             failures.append(name)
-            print("FAIL good/%s: %s\n  stderr: %s" % (name, "; ".join(problems), err.strip()))
+            print("FAIL %s/%s: %s\n  stderr: %s" % (kind, name, "; ".join(problems), err.strip()))
         else:
-            print("ok   good/%s" % name)
+            print("ok   %s/%s" % (kind, name))
+
+
+HEADER = ('<registry xmlns="http://www.iana.org/assignments" '
+          'id="service-names-port-numbers">\n  <updated>2026-01-01</updated>\n')
+FIRST_RECORD_LINE = 3
+
+
+def write_registry(path, records):
+    """A registry with one <record> per line, the contents of each given:
+    record k (from 0) is on line FIRST_RECORD_LINE + k."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(HEADER)
+        for r in records:
+            f.write("  <record>%s</record>\n" % r)
+        f.write("</registry>\n")
+
+
+def numbered(i):
+    """Record i of a large registry: a port each, every other one named,
+    so that neither the names nor the port index reach their limits."""
+    name = "<name>s%d</name>" % i if i % 2 == 0 else "<name/>"
+    return "%s<protocol>tcp</protocol><description>d%d</description><number>%d</number>" % (
+        name, i, i)
+
+
+def generated_cases(gen):
+    """(registry, None) for each generated registry that must compile, and
+    (registry, (line, fragment)) for each that must be refused."""
+    # The most records the table format holds (record indexes are 16-bit
+    # and 0xFFFE and 0xFFFF are taken): it must compile, and within
+    # TIMEOUT under ASan too, where growing the records one at a time
+    # (quadratic copying) took over ten minutes.
+    most = os.path.join(gen, "most_records.xml")
+    write_registry(most, (numbered(i) for i in range(65534)))
+    yield most, None
 
 
 def main(argv):
@@ -118,15 +157,24 @@ def main(argv):
         huge = os.path.join(gen, "huge.xml")
         with open(huge, "wb") as f:
             f.truncate(64 * 1024 * 1024 + 1)
-        check_refused(compiler, huge, 1, "is larger than the", failures)
-        check_refused(compiler, os.path.join(gen, "missing.xml"), 0, "cannot open", failures)
+        check_refused(compiler, huge, 1, "is larger than the", failures, "generated")
+        check_refused(compiler, os.path.join(gen, "missing.xml"), 0, "cannot open", failures,
+                      "generated")
+        generated = 2
+        for registry, refusal in generated_cases(gen):
+            generated += 1
+            if refusal:
+                check_refused(compiler, registry, refusal[0], refusal[1], failures, "generated")
+            else:
+                check_accepted(compiler, registry, None, [], failures, "generated")
+            os.remove(registry)
 
     for name in good:
         check_accepted(compiler, os.path.join(data, "good", name), cc, includes, failures)
 
-    total = len(bad) + 2 + len(good)
-    print("%d of %d registry cases passed (%d refused, %d accepted)%s" %
-          (total - len(failures), total, len(bad) + 2, len(good),
+    total = len(bad) + generated + len(good)
+    print("%d of %d registry cases passed (%d committed bad, %d committed good, %d generated)%s" %
+          (total - len(failures), total, len(bad), len(good), generated,
            "; failed: " + ", ".join(failures) if failures else ""))
     return 1 if failures else 0
 

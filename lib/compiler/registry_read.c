@@ -40,14 +40,45 @@ struct reader {
     int stopped; /* the parser was stopped at a DOCTYPE */
 };
 
+/* Writes `s` to stderr with its control characters escaped: C0 and DEL
+ * as \xHH, C1 (UTF-8 C2 80 to C2 9F) as \uHHHH.  Messages quote the
+ * registry's text, and a hostile registry must not drive the terminal of
+ * whoever reads the build log (ESC, CSI). */
+static void put_escaped(const char *s)
+{
+    const unsigned char *p;
+    for (p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f) {
+            fprintf(stderr, "\\x%02x", *p);
+        } else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+            fprintf(stderr, "\\u%04x", p[1]);
+            p++;
+        } else {
+            fputc(*p, stderr);
+        }
+    }
+}
+
 static void fail(struct reader *r, long line, const char *fmt, ...)
 {
-    va_list ap;
+    va_list ap, again;
+    char small[256], *message = small;
+    int n;
+
     va_start(ap, fmt);
-    fprintf(stderr, "%s:%ld: ", r->path, line);
-    vfprintf(stderr, fmt, ap);
+    va_copy(again, ap);
+    n = vsnprintf(small, sizeof small, fmt, ap);
+    if (n >= (int)sizeof small) {
+        message = xmalloc((size_t)n + 1);
+        vsnprintf(message, (size_t)n + 1, fmt, again);
+    }
+    va_end(again);
     va_end(ap);
+    fprintf(stderr, "%s:%ld: ", r->path, line);
+    put_escaped(n < 0 ? fmt : message);
     fputc('\n', stderr);
+    if (message != small)
+        free(message);
     r->failed = 1;
 }
 
@@ -72,6 +103,66 @@ static const char *attribute(const xmlNode *node, const char *name)
             return "";
     }
     return NULL;
+}
+
+/* ---- Characters ------------------------------------------------------ */
+
+/* The code point of the UTF-8 sequence at `p`, its length in `*len`.
+ * libxml2 hands over valid UTF-8 only; a malformed sequence reads as its
+ * first byte rather than past a NUL. */
+static unsigned long utf8_decode(const unsigned char *p, size_t *len)
+{
+    size_t n = p[0] < 0xc0 ? 1 : p[0] < 0xe0 ? 2 : p[0] < 0xf0 ? 3 : 4, i;
+    unsigned long c = n == 1 ? p[0] : (unsigned long)p[0] & (0x7fu >> n);
+
+    for (i = 1; i < n; i++) {
+        if ((p[i] & 0xc0) != 0x80) {
+            *len = 1;
+            return p[0];
+        }
+        c = c << 6 | (p[i] & 0x3fu);
+    }
+    *len = n;
+    return c;
+}
+
+/* What a text may hold.  Every rule refuses the control characters other
+ * than the three below: C0, DEL and C1 (U+0080-U+009F, which XML 1.0
+ * allows).  (XML itself refuses the other C0 characters, even written as
+ * character references, but not DEL and C1.) */
+enum text_rule {
+    FREE_TEXT,  /* TAB, LF and CR are whitespace, collapsed to a space */
+    IDENTIFIER, /* TAB, LF and CR refused too (person ids, dates) */
+    NAME        /* as IDENTIFIER, and nothing but ASCII (service names) */
+};
+
+/*
+ * Reports the first character of `text` that `rule` refuses, as "`what`
+ * contains U+XXXX", at `line` plus the line breaks before it (`line` is
+ * where the text starts), and returns -1; 0 when there is none.
+ */
+static int check_chars(struct reader *r, long line, const char *what, const char *text,
+                       enum text_rule rule)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t len;
+
+    for (; *p; p += len) {
+        unsigned long c = utf8_decode(p, &len);
+        int space = c == '\t' || c == '\n' || c == '\r';
+        if ((c < 0x20 || (c >= 0x7f && c <= 0x9f)) && !(space && rule == FREE_TEXT)) {
+            fail(r, line, "%s contains control character U+%04lX", what, c);
+            return -1;
+        }
+        if (c > 0x7e && rule == NAME) {
+            /* Look-alikes (U+00A0 beside a space, U+202E reversing the
+             * text) and the rest: RFC 6335 section 5.1 names are ASCII. */
+            fail(r, line, "%s contains U+%04lX: service names are ASCII (RFC 6335)", what, c);
+            return -1;
+        }
+        line += c == '\n';
+    }
+    return 0;
 }
 
 /* ---- Text of an element ------------------------------------------- */
@@ -126,9 +217,16 @@ static char *raw_text(struct reader *r, const xmlNode *node)
     return b.data;
 }
 
+/* The text of an element, its control characters checked (FREE_TEXT),
+ * whitespace collapsed; caller frees. */
 static char *element_text(struct reader *r, const xmlNode *node)
 {
-    return text_collapse(raw_text(r, node));
+    char *text = raw_text(r, node);
+    char what[48];
+
+    snprintf(what, sizeof what, "<%s>", (const char *)node->name);
+    check_chars(r, line_of(node), what, text, FREE_TEXT);
+    return text_collapse(text);
 }
 
 /* ---- Fields ---------------------------------------------------------- */
@@ -190,27 +288,14 @@ static void read_protocol(struct reader *r, struct record *rec, const xmlNode *n
 }
 
 /* An empty <name/> is how the registry writes a de-assigned port: no name.
- * A name of only spaces is an error. */
+ * A name of only spaces is an error.  Names are printable ASCII (NAME):
+ * the spaces of legacy names are the only whitespace, collapsed. */
 static void read_name(struct reader *r, struct record *rec, const xmlNode *node)
 {
     char *text = raw_text(r, node);
-    const unsigned char *p;
     int was_empty = text[0] == '\0';
 
-    /* C0 controls and DEL as bytes; C1 controls (U+0080-U+009F, which
-     * XML 1.0 allows) as their UTF-8 form C2 80-9F.  libxml2 has already
-     * refused invalid UTF-8, so a C2 byte is always followed by another. */
-    for (p = (const unsigned char *)text; *p; p++) {
-        if (*p < 0x20 || *p == 0x7f) {
-            fail(r, line_of(node), "service name contains control character 0x%02x", *p);
-            break;
-        }
-        if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-            fail(r, line_of(node), "service name contains control character U+%04X",
-                 (unsigned)p[1]);
-            break;
-        }
-    }
+    check_chars(r, line_of(node), "service name", text, NAME);
     text_collapse(text);
     if (text[0] == '\0' && !was_empty)
         fail(r, line_of(node), "blank service name");
@@ -239,6 +324,8 @@ static char *read_date_attribute(struct reader *r, const xmlNode *node, const ch
 {
     const char *value = attribute(node, name);
     if (!value)
+        return text_dup("");
+    if (check_chars(r, line_of(node), name, value, IDENTIFIER) < 0)
         return text_dup("");
     if (!text_is_record_date(value))
         fail(r, line_of(node), "%s=\"%s\" is not a YYYY-MM-DD or YYYY-MM date", name, value);
@@ -273,13 +360,17 @@ static void read_xref(struct reader *r, struct record *rec, const xmlNode *node,
         fail(r, line_of(node), "<xref> without a type");
         return;
     }
+    if (check_chars(r, line_of(node), "<xref> type", type, IDENTIFIER) < 0)
+        return;
     if (strcmp(type, "person") == 0) {
         if (!data || !data[0])
             fail(r, line_of(node), "person <xref> without data");
-        else
+        else if (check_chars(r, line_of(node), "person reference", data, IDENTIFIER) == 0)
             add_id(people, people_count, data);
         return;
     }
+    if (data)
+        check_chars(r, line_of(node), "<xref> data", data, FREE_TEXT);
     rec->refs = xgrow(rec->refs, rec->ref_count, sizeof *rec->refs);
     ref = &rec->refs[rec->ref_count++];
     ref->type = ref_type(type);
@@ -432,6 +523,8 @@ static void read_person(struct reader *r, struct person *p, const xmlNode *node)
     p->line = line_of(node);
     if (!id || !id[0])
         fail(r, p->line, "<person> without an id");
+    else
+        check_chars(r, p->line, "person id", id, IDENTIFIER);
     p->id = text_dup(id ? id : "");
     for (c = node->children; c; c = c->next) {
         char **field = is_named(c, "name") ? &p->name

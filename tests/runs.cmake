@@ -1,20 +1,33 @@
-# check_runs: the runtime built on a fixture whose runs the table must list
-# (tests/check_runs.c).  Included from tests/CMakeLists.txt.
+# The runtime built on registry fixtures rather than the registry of the
+# build, for behaviour the real registry does not exercise.  Included from
+# tests/CMakeLists.txt.
 
-set(_runs_fixture "${CMAKE_CURRENT_SOURCE_DIR}/data/good/scattered_runs.xml")
-set(_runs_table "${CMAKE_CURRENT_BINARY_DIR}/scattered_runs_table.c")
-add_custom_command(
-  OUTPUT "${_runs_table}"
-  COMMAND portreg-compile --quiet "${_runs_fixture}" "${_runs_table}"
-  DEPENDS ${PORTREG_COMPILER_DEPENDS} "${_runs_fixture}"
-  COMMENT "Compiling the registry fixture scattered_runs.xml"
-  VERBATIM)
+# portreg_add_fixture_check(NAME SOURCE FIXTURE): a Check suite built with
+# the runtime's sources (lib/CMakeLists.txt) and the table the compiler
+# writes for tests/data/good/FIXTURE, not against libportreg.
+function(portreg_add_fixture_check name source fixture)
+  set(_xml "${CMAKE_CURRENT_SOURCE_DIR}/data/good/${fixture}")
+  set(_table "${CMAKE_CURRENT_BINARY_DIR}/${name}_table.c")
+  add_custom_command(
+    OUTPUT "${_table}"
+    COMMAND portreg-compile --quiet "${_xml}" "${_table}"
+    DEPENDS ${PORTREG_COMPILER_DEPENDS} "${_xml}"
+    COMMENT "Compiling the registry fixture ${fixture}"
+    VERBATIM)
+  add_executable(${name} ${source} ${PORTREG_RUNTIME_PATHS} "${_table}")
+  target_include_directories(${name} PRIVATE
+    "${PROJECT_SOURCE_DIR}/include" "${PROJECT_SOURCE_DIR}/lib")
+  target_link_libraries(${name} PRIVATE PkgConfig::CHECK)
+  target_compile_options(${name} PRIVATE -Wall -Wextra)
+  add_test(NAME ${name} COMMAND ${name})
+  set_tests_properties(${name} PROPERTIES ENVIRONMENT "CK_VERBOSITY=normal" LABELS check)
+endfunction()
 
-# The runtime's sources (lib/CMakeLists.txt), with the fixture's table.
-add_executable(check_runs check_runs.c ${PORTREG_RUNTIME_PATHS} "${_runs_table}")
-target_include_directories(check_runs PRIVATE
-  "${PROJECT_SOURCE_DIR}/include" "${PROJECT_SOURCE_DIR}/lib")
-target_link_libraries(check_runs PRIVATE PkgConfig::CHECK)
-target_compile_options(check_runs PRIVATE -Wall -Wextra)
-add_test(NAME check_runs COMMAND check_runs)
-set_tests_properties(check_runs PROPERTIES ENVIRONMENT "CK_VERBOSITY=normal" LABELS check)
+# _all on a fixture whose runs the table must list (tests/check_runs.c).
+portreg_add_fixture_check(check_runs check_runs.c scattered_runs.xml)
+
+# portreg_parse_service on names with more name-only records before their
+# port than a fixed buffer held (tests/check_service.c); check_service runs
+# the same suite on the registry of the build.
+portreg_add_fixture_check(check_service_fixture check_service.c name_only_first.xml)
+target_compile_definitions(check_service_fixture PRIVATE PORTREG_TEST_FIXTURE)

@@ -49,4 +49,10 @@ static inline size_t take_record(unsigned r, unsigned protos, const portreg_entr
     return total + 1;
 }
 
+/* The first record of `name` (lookup_name.c), in registry order, that
+ * matches `protos` and has a port; NULL when none has.  The whole run is
+ * walked: a name may have any number of name-only records (DNS-SD) before
+ * its first port. */
+const portreg_entry *portreg__lookup_name_with_port(const char *name, unsigned protos);
+
 #endif

@@ -173,9 +173,10 @@ static LOOKUP_INLINE struct probe probe_name(const char *name, size_t len)
     return len < 16 ? probe_short(name, len) : probe_long(name, len);
 }
 
-/* The records of the slot's run that match `protos`, as the _all
- * functions count and write them. */
-static size_t run_records(uint32_t slot, unsigned protos, const portreg_entry **out, size_t cap)
+/* The records of the slot's run that match `protos` and have every flag
+ * of `need`, as the _all functions count and write them. */
+static size_t run_records(uint32_t slot, unsigned protos, unsigned need,
+                          const portreg_entry **out, size_t cap)
 {
     const struct portreg_run *listed =
         listed_run(portreg__name_runs, portreg__name_run_count, slot);
@@ -186,14 +187,18 @@ static size_t run_records(uint32_t slot, unsigned protos, const portreg_entry **
     if (!out)
         cap = 0;
     if (listed) {
-        for (i = listed[0].start; i < listed[1].start; i++)
-            total = take_record(portreg__name_run_records[i], protos, out, cap, total);
+        for (i = listed[0].start; i < listed[1].start; i++) {
+            unsigned r = portreg__name_run_records[i];
+            if ((portreg__record_flags[r] & need) == need)
+                total = take_record(r, protos, out, cap, total);
+        }
         return total;
     }
     for (i = portreg__name_slots[slot].first; i < portreg__record_count; i++) {
         if (!portreg_name_folds_to(pool_string(portreg__records[i].name), folded))
             break;
-        total = take_record(i, protos, out, cap, total);
+        if ((portreg__record_flags[i] & need) == need)
+            total = take_record(i, protos, out, cap, total);
     }
     return total;
 }
@@ -206,7 +211,7 @@ static size_t name_all(const char *name, size_t len, unsigned protos,
     if (!is_name_shaped(name, len))
         return 0;
     p = probe_name(name, len);
-    return p.found ? run_records(p.slot, protos, out, cap) : 0;
+    return p.found ? run_records(p.slot, protos, 0, out, cap) : 0;
 }
 
 static LOOKUP_INLINE const portreg_entry *name_first(const char *name, size_t len, unsigned protos)
@@ -225,7 +230,7 @@ static LOOKUP_INLINE const portreg_entry *name_first(const char *name, size_t le
      * on half of a mixed stream of hits and misses. */
     if (p.found & other) {
         const portreg_entry *first = NULL;
-        return run_records(p.slot, protos, &first, 1) ? first : NULL;
+        return run_records(p.slot, protos, 0, &first, 1) ? first : NULL;
     }
     /* Masked to NULL on a miss, without a branch a mixed stream of hits
      * and misses would mispredict half the time. */
@@ -251,4 +256,18 @@ size_t portreg_lookup_name_all(const char *name, unsigned protos, const portreg_
                                size_t cap)
 {
     return name ? name_all(name, strlen(name), protos, out, cap) : 0;
+}
+
+const portreg_entry *portreg__lookup_name_with_port(const char *name, unsigned protos)
+{
+    const portreg_entry *first = NULL;
+    size_t len = name ? strlen(name) : 0;
+    struct probe p;
+
+    if (!is_name_shaped(name, len))
+        return NULL;
+    p = probe_name(name, len);
+    if (p.found)
+        run_records(p.slot, protos, PORTREG_RF_NUMBER, &first, 1);
+    return first;
 }

@@ -2,23 +2,16 @@
 #include <string.h>
 
 #include "decimal.h"
-#include "portreg.h"
+#include "entry_internal.h"
 
 /* The port of the first record, in registry order, that has one: a
- * name-only record (DNS-SD) has none.  No name has more records than
- * fit in `found` (a name/protocol pair has at most a few). */
+ * name-only record (DNS-SD) has none, and however many of those come
+ * first, every record of the name is looked at. */
 static int port_of_name(uint16_t *port, const char *name, unsigned protos)
 {
-    const portreg_entry *found[32];
-    size_t n = portreg_lookup_name_all(name, protos, found, 32), i;
+    const portreg_entry *e = portreg__lookup_name_with_port(name, protos);
 
-    if (n > 32)
-        n = 32;
-    for (i = 0; i < n; i++) {
-        if (portreg_entry_ports(found[i], port, NULL) == 0)
-            return 0;
-    }
-    return PORTREG_ENOTFOUND;
+    return e ? portreg_entry_ports(e, port, NULL) : PORTREG_ENOTFOUND;
 }
 
 int portreg_parse_service(uint16_t *port, const char *service, unsigned protos)

@@ -14,11 +14,14 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -807,37 +810,56 @@ int registry_read_memory(struct registry *reg, const char *path, const char *dat
 
 /* Reads the whole file, refusing one larger than a registry can be
  * without reading it.  Problems with the file itself are reported at line
- * 0: there is no line to point at. */
+ * 0: there is no line to point at.  Only a regular file is read: a
+ * directory opens, and its size was once taken for 2^63 - 1 bytes; a FIFO
+ * or a device has no size, and is opened without waiting for a writer. */
 static char *slurp(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
+    struct stat st;
+    FILE *f;
     char *data;
-    long size;
+    size_t size;
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
 
-    if (!f) {
+    if (fd < 0) {
         fprintf(stderr, "%s:0: cannot open: %s\n", path, strerror(errno));
         return NULL;
     }
-    if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+    if (fstat(fd, &st) != 0) {
         fprintf(stderr, "%s:0: cannot read: %s\n", path, strerror(errno));
-        fclose(f);
+        close(fd);
         return NULL;
     }
-    if (size > REGISTRY_MAX_BYTES) {
-        fprintf(stderr, "%s:1: %ld bytes is larger than the %ld a registry may have\n", path,
-                size, REGISTRY_MAX_BYTES);
-        fclose(f);
+    if (!S_ISREG(st.st_mode)) {
+        fprintf(stderr, "%s:0: is %s; a registry is a regular file\n", path,
+                S_ISDIR(st.st_mode) ? "a directory"
+                                    : "not a regular file (a FIFO, socket or device)");
+        close(fd);
         return NULL;
     }
-    data = xmalloc((size_t)size + 1);
-    if (fread(data, 1, (size_t)size, f) != (size_t)size) {
+    if (st.st_size > REGISTRY_MAX_BYTES) {
+        fprintf(stderr, "%s:1: %lld bytes is larger than the %ld a registry may have\n", path,
+                (long long)st.st_size, REGISTRY_MAX_BYTES);
+        close(fd);
+        return NULL;
+    }
+    f = fdopen(fd, "rb");
+    if (!f) {
         fprintf(stderr, "%s:0: cannot read: %s\n", path, strerror(errno));
+        close(fd);
+        return NULL;
+    }
+    size = (size_t)st.st_size;
+    data = xmalloc(size + 1);
+    if (fread(data, 1, size, f) != size) {
+        fprintf(stderr, "%s:0: cannot read: %s\n", path,
+                ferror(f) ? strerror(errno) : "the file shrank while it was read");
         fclose(f);
         free(data);
         return NULL;
     }
     fclose(f);
-    *len = (size_t)size;
+    *len = size;
     return data;
 }
 

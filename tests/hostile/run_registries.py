@@ -160,7 +160,14 @@ def main(argv):
         check_refused(compiler, huge, 1, "is larger than the", failures, "generated")
         check_refused(compiler, os.path.join(gen, "missing.xml"), 0, "cannot open", failures,
                       "generated")
-        generated = 2
+        # Not files: a directory (whose size was read as 2^63 - 1 bytes)
+        # and a FIFO without a writer (which must not block the compiler).
+        check_refused(compiler, gen, 0, "is a directory", failures, "generated")
+        fifo = os.path.join(gen, "fifo.xml")
+        os.mkfifo(fifo)
+        check_refused(compiler, fifo, 0, "is not a regular file", failures, "generated")
+        os.remove(fifo)
+        generated = 4
         for registry, refusal in generated_cases(gen):
             generated += 1
             if refusal:

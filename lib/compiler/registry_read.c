@@ -730,11 +730,36 @@ static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *extern
     xmlStopParser(ctxt);
 }
 
+/*
+ * `data` with every CR that is not followed by an LF turned into an LF,
+ * in a copy; NULL when there is none.  libxml2 counts lines by LF only,
+ * so a file with CR line ends (old Mac OS) was one line and every message
+ * said line 1.  XML reads such a CR as an LF anyway (XML 1.0 section
+ * 2.11), so the document is the same.  Only for UTF-8, where a 0x0D byte
+ * is always a CR.
+ */
+static char *lf_line_ends(const char *data, size_t len)
+{
+    char *copy = NULL;
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        if (data[i] != '\r' || (i + 1 < len && data[i + 1] == '\n'))
+            continue;
+        if (!copy)
+            copy = memcpy(xmalloc(len), data, len);
+        copy[i] = '\n';
+    }
+    return copy;
+}
+
 /* Parses `len` bytes into a document; NULL (and a message) on failure. */
 static xmlDoc *parse_xml(struct reader *r, const char *data, size_t len)
 {
     xmlParserCtxtPtr ctxt;
     xmlDoc *doc;
+    xmlCharEncoding encoding;
+    char *lf;
     int well_formed;
 
     if (len > (size_t)REGISTRY_MAX_BYTES) {
@@ -746,15 +771,28 @@ static xmlDoc *parse_xml(struct reader *r, const char *data, size_t len)
         fail(r, 1, "the file is empty");
         return NULL;
     }
-    ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
+    /* The registry is UTF-8, whatever it declares: an encoding
+     * declaration is ignored (XML_PARSE_IGNORE_ENC), so text in another
+     * encoding fails as invalid UTF-8, and a UTF-16 or UTF-32 byte order
+     * (which libxml2 would otherwise follow) is refused here. */
+    encoding = xmlDetectCharEncoding((const unsigned char *)data, len < 4 ? (int)len : 4);
+    if (encoding != XML_CHAR_ENCODING_NONE && encoding != XML_CHAR_ENCODING_UTF8) {
+        fail(r, 1, "the registry is not UTF-8 (it begins like %s)",
+             xmlGetCharEncodingName(encoding));
+        return NULL;
+    }
+    lf = lf_line_ends(data, len);
+    ctxt = xmlCreateMemoryParserCtxt(lf ? lf : data, (int)len);
     if (!ctxt) {
         fail(r, 1, "cannot create an XML parser");
+        free(lf);
         return NULL;
     }
     /* No XML_PARSE_NOENT (no entity substitution), no XML_PARSE_DTDLOAD,
      * no XML_PARSE_HUGE (keeps libxml2's size and depth limits), no
      * network. */
-    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+                                XML_PARSE_IGNORE_ENC);
     ctxt->_private = r;
     ctxt->sax->internalSubset = refuse_doctype;
     ctxt->sax->externalSubset = NULL;
@@ -767,6 +805,7 @@ static xmlDoc *parse_xml(struct reader *r, const char *data, size_t len)
     ctxt->myDoc = NULL;
     well_formed = ctxt->wellFormed;
     xmlFreeParserCtxt(ctxt);
+    free(lf);
     if (!well_formed || r->failed || !doc) {
         if (!r->failed)
             fail(r, 1, "not a well-formed XML document");

@@ -123,6 +123,22 @@ def numbered(i):
 def generated_cases(gen):
     """(registry, None) for each generated registry that must compile, and
     (registry, (line, fragment)) for each that must be refused."""
+    # Not UTF-8, which no committed fixture can be, as its first line must
+    # be the ASCII expect comment and an XML declaration must come first.
+    # A byte 0x0D is a CR only in UTF-8 (and ASCII-compatible encodings),
+    # and the reader turns lone CRs into LFs to count lines.
+    record = ("<name>foo</name><protocol>tcp</protocol><description>caf\u00e9</description>"
+              "<number>7</number>")
+    for name, encoding, refusal in [
+            ("utf16.xml", "utf-16", (1, "the registry is not UTF-8 (it begins like UTF-16")),
+            ("latin1.xml", "latin-1", (3, "Input is not proper UTF-8"))]:
+        path = os.path.join(gen, name)
+        with open(path, "w", encoding=encoding) as f:
+            f.write('<?xml version="1.0" encoding="%s"?>\n' % encoding.upper())
+            f.write('<registry xmlns="http://www.iana.org/assignments">'
+                    "<updated>2026-01-01</updated>\n<record>%s</record>\n</registry>\n" % record)
+        yield path, refusal
+
     # The most records the table format holds (record indexes are 16-bit
     # and 0xFFFE and 0xFFFF are taken): it must compile, and within
     # TIMEOUT under ASan too, where growing the records one at a time

@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
@@ -85,9 +87,21 @@ static void fail(struct reader *r, long line, const char *fmt, ...)
     r->failed = 1;
 }
 
+/* libxml2 keeps an element's line in 16 bits.  Past line 65,535,
+ * xmlGetLineNo() takes it from the element's first child, which for a
+ * <record> that starts a line is on the next line, or from its next
+ * sibling when it has none; so start_element() keeps the line in the
+ * element's psvi, unused without schema validation (libxml2 does the
+ * same for text nodes with XML_PARSE_BIG_LINES). */
+#define LIBXML_LINE_MAX 65535
+
 static long line_of(const xmlNode *node)
 {
-    return node ? (long)xmlGetLineNo(node) : 0;
+    if (!node)
+        return 0;
+    if (node->type == XML_ELEMENT_NODE && node->line == LIBXML_LINE_MAX && node->psvi)
+        return (long)(ptrdiff_t)node->psvi;
+    return (long)xmlGetLineNo(node);
 }
 
 static int is_named(const xmlNode *node, const char *name)
@@ -753,6 +767,20 @@ static char *lf_line_ends(const char *data, size_t len)
     return copy;
 }
 
+/* SAX callback for a start tag: libxml2's own, then the line of the
+ * element when libxml2 cannot keep it (line_of). */
+static void start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                          const xmlChar *uri, int namespace_count, const xmlChar **namespaces,
+                          int attribute_count, int defaulted_count, const xmlChar **attributes)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+
+    xmlSAX2StartElementNs(ctx, localname, prefix, uri, namespace_count, namespaces,
+                          attribute_count, defaulted_count, attributes);
+    if (ctxt->node && ctxt->input && ctxt->input->line >= LIBXML_LINE_MAX)
+        ctxt->node->psvi = (void *)(ptrdiff_t)ctxt->input->line; /* NOLINT(performance-no-int-to-ptr) */
+}
+
 /* Parses `len` bytes into a document; NULL (and a message) on failure. */
 static xmlDoc *parse_xml(struct reader *r, const char *data, size_t len)
 {
@@ -796,6 +824,7 @@ static xmlDoc *parse_xml(struct reader *r, const char *data, size_t len)
     ctxt->_private = r;
     ctxt->sax->internalSubset = refuse_doctype;
     ctxt->sax->externalSubset = NULL;
+    ctxt->sax->startElementNs = start_element;
 
     xmlSetStructuredErrorFunc(r, report_xml_error);
     xmlParseDocument(ctxt);

@@ -139,6 +139,16 @@ def generated_cases(gen):
                     "<updated>2026-01-01</updated>\n<record>%s</record>\n</registry>\n" % record)
         yield path, refusal
 
+    # A record that starts past line 65,535, where libxml2 no longer keeps
+    # an element's line: it must still be named at its own line, not at
+    # its first child's (the line after).
+    late = os.path.join(gen, "late_record.xml")
+    with open(late, "w", encoding="utf-8") as f:
+        f.write(HEADER + "  <!--" + "\n" * 65540 + "  -->\n")
+        f.write("  <record>\n    <name>foo</name>\n    <number>7</number>\n  </record>\n"
+                "</registry>\n")
+    yield late, (FIRST_RECORD_LINE + 65541, "record without a <description>")
+
     # The most records the table format holds (record indexes are 16-bit
     # and 0xFFFE and 0xFFFF are taken): it must compile, and within
     # TIMEOUT under ASan too, where growing the records one at a time

@@ -59,13 +59,18 @@ struct tables {
     struct run_list name_runs;
 };
 
-static int too_many(const char *what, size_t count, size_t limit)
+/*
+ * The table format (lib/portreg_table.h) holds at most `limit` of `what`,
+ * and the registry's `subject` (a record, or a person) at `line` is the
+ * one that goes past it: said at that line, as every other problem with
+ * the registry is.  Returns -1.
+ */
+static int over_limit(const struct registry *reg, long line, const char *subject, size_t limit,
+                      const char *what)
 {
-    if (count <= limit)
-        return 0;
-    fprintf(stderr, "portreg-compile: %zu %s exceed the table format's limit of %zu; "
-            "widen the field in lib/portreg_table.h\n", count, what, limit);
-    return 1;
+    fprintf(stderr, "%s:%ld: this %s takes the table past %zu %s, the most its format holds "
+            "(lib/portreg_table.h)\n", reg->path, line, subject, limit, what);
+    return -1;
 }
 
 /* ---- Runs that a scan would get wrong (portreg_table.h) ---- */
@@ -198,6 +203,7 @@ static uint16_t party_index(struct tables *t, struct interner *in, const struct 
     t->party_count = i + 1;
     party = &t->parties[i];
     party->first = (uint16_t)t->party_people_count;
+    /* At most 255 each: registry_read.c, check_record_limits. */
     party->assignees = (uint8_t)rec->assignee_count;
     party->contacts = (uint8_t)rec->contact_count;
     for (j = 0; j < rec->assignee_count + rec->contact_count; j++) {
@@ -226,7 +232,7 @@ static uint16_t extra_index(struct tables *t, const struct record *rec)
     x->service_code = rec->service_code;
     x->has_service_code = (uint8_t)rec->has_service_code;
     x->ref_first = (uint16_t)t->ref_count;
-    x->ref_count = (uint8_t)rec->ref_count;
+    x->ref_count = (uint8_t)rec->ref_count; /* at most 255: check_record_limits */
     for (j = 0; j < rec->ref_count; j++) {
         t->refs = xgrow(t->refs, t->ref_count, sizeof *t->refs);
         t->refs[t->ref_count].data = strpool_add(&t->pool, rec->refs[j].data);
@@ -250,17 +256,6 @@ static uint8_t record_flags(const struct record *rec)
     return (uint8_t)f;
 }
 
-static int check_record_limits(const struct record *rec)
-{
-    if (too_many("references in one record", rec->ref_count, UINT8_MAX) ||
-        too_many("assignees in one record", rec->assignee_count, UINT8_MAX) ||
-        too_many("contacts in one record", rec->contact_count, UINT8_MAX)) {
-        fprintf(stderr, "  (record at line %ld)\n", rec->line);
-        return -1;
-    }
-    return 0;
-}
-
 static int build_records(struct tables *t, const struct registry *reg)
 {
     struct interner dates, parties;
@@ -275,7 +270,6 @@ static int build_records(struct tables *t, const struct registry *reg)
     for (i = 0; i < reg->record_count && rc == 0; i++) {
         const struct record *rec = &reg->records[i];
         struct portreg_entry *e = &t->records[i];
-        rc = check_record_limits(rec);
         e->name = strpool_add(&t->pool, rec->name);
         e->description = strpool_add(&t->pool, rec->description);
         e->port_lo = rec->port_lo;
@@ -285,13 +279,18 @@ static int build_records(struct tables *t, const struct registry *reg)
         e->parties = party_index(t, &parties, reg, rec);
         e->extra = extra_index(t, rec);
         t->flags[i] = record_flags(rec);
+        /* The counts within one record, which the format keeps in a byte,
+         * the reader has checked (check_record_limits); these are totals,
+         * so the record that goes past is the one to name.  The number of
+         * records (emit_table) bounds those of parties and extras, one at
+         * most per record. */
+        if (dates.count > UINT16_MAX) /* [0] is "no date" */
+            rc = over_limit(reg, rec->line, "record", UINT16_MAX - 1, "distinct dates");
+        else if (t->party_people_count > UINT16_MAX)
+            rc = over_limit(reg, rec->line, "record", UINT16_MAX, "person references");
+        else if (t->ref_count > UINT16_MAX)
+            rc = over_limit(reg, rec->line, "record", UINT16_MAX, "references");
     }
-    if (rc == 0 && (too_many("distinct dates", dates.count, UINT16_MAX) ||
-                    too_many("distinct assignee/contact sets", parties.count, UINT16_MAX) ||
-                    too_many("person references", t->party_people_count, UINT16_MAX) ||
-                    too_many("records with notes or references", t->extra_count, UINT16_MAX) ||
-                    too_many("references", t->ref_count, UINT16_MAX)))
-        rc = -1;
     if (t->date_count == 0)
         t->date_count = 1;
     t->dates = xrealloc(t->dates, t->date_count * sizeof *t->dates);
@@ -309,11 +308,32 @@ static int build_records(struct tables *t, const struct registry *reg)
     return rc;
 }
 
+static int compare_lines(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+/* The line of the person at `n` (from 0) in document order (the reader
+ * sorted them by id). */
+static long nth_person_line(const struct registry *reg, size_t n)
+{
+    long *lines = xmalloc(reg->person_count * sizeof *lines), line;
+    size_t i;
+
+    for (i = 0; i < reg->person_count; i++)
+        lines[i] = reg->people[i].line;
+    qsort(lines, reg->person_count, sizeof *lines, compare_lines);
+    line = lines[n];
+    free(lines);
+    return line;
+}
+
 static int build_people(struct tables *t, const struct registry *reg)
 {
     size_t i;
-    if (too_many("people", reg->person_count, UINT16_MAX))
-        return -1;
+    if (reg->person_count > UINT16_MAX)
+        return over_limit(reg, nth_person_line(reg, UINT16_MAX), "person", UINT16_MAX, "people");
     t->person_count = reg->person_count;
     t->people = xmalloc((reg->person_count + 1) * sizeof *t->people);
     for (i = 0; i < reg->person_count; i++) {
@@ -427,17 +447,25 @@ static void list_port_runs(struct tables *t, const uint32_t *count)
     free(named);
 }
 
-static int build_port_index(struct tables *t)
+static int build_port_index(struct tables *t, const struct registry *reg)
 {
     uint32_t *count = xmalloc(65537 * sizeof *count);
-    uint32_t *fill = xmalloc(65536 * sizeof *fill);
+    uint32_t *fill;
     size_t i, port, dense = 0, total = 0;
 
     memset(count, 0, 65537 * sizeof *count);
     for (i = 0; i < t->record_count; i++) {
-        if (in_port_index(t, i))
-            for (port = t->records[i].port_lo; port <= t->records[i].port_hi; port++)
-                count[port]++;
+        if (!in_port_index(t, i))
+            continue;
+        /* One entry per port of the record: "0-65535" alone is 65,536. */
+        total += (size_t)t->records[i].port_hi - t->records[i].port_lo + 1;
+        if (total > UINT16_MAX) {
+            free(count);
+            return over_limit(reg, reg->records[i].line, "record", UINT16_MAX,
+                              "port index entries");
+        }
+        for (port = t->records[i].port_lo; port <= t->records[i].port_hi; port++)
+            count[port]++;
     }
     memset(t->port_bits, 0, sizeof t->port_bits);
     for (port = 0; port < 65536; port++) {
@@ -446,14 +474,8 @@ static int build_port_index(struct tables *t)
         if (count[port])
             t->port_bits[port / 64] |= UINT64_C(1) << (port % 64);
         dense += count[port] != 0;
-        total += count[port];
     }
-    if (too_many("port index entries", total, UINT16_MAX) ||
-        too_many("records", t->record_count, PORTREG_PORT_RESERVED)) {
-        free(count);
-        free(fill);
-        return -1;
-    }
+    fill = xmalloc(65536 * sizeof *fill);
     t->port_keys = dense;
     t->port_start = xmalloc((dense + 1) * sizeof *t->port_start);
     t->port_records = xmalloc((total + 1) * sizeof *t->port_records);
@@ -509,21 +531,31 @@ static void list_name_runs(struct tables *t, const struct registry *reg,
     run_list_end(&t->name_runs);
 }
 
-static int build_name_index(struct tables *t, const struct registry *reg)
-{
-    size_t *name_start;
-    uint16_t *name_records;
-    struct interner seen;
-    struct name_group *groups = xmalloc((reg->record_count + 1) * sizeof *groups);
-    size_t *group_of = xmalloc((reg->record_count + 1) * sizeof *group_of);
-    const char **keys;
-    size_t i, slot, n = 0, named = 0;
-    char folded[PORTREG_NAME_MAX + 1];
+/* Word-wise comparisons may read up to a word past a short stored name
+ * while the query is longer; zeros after the names keep those reads inside
+ * the pool. */
+#define NAME_TAIL (8 * PORTREG_NAME_WORDS_MAX)
 
+/*
+ * Puts the distinct folded names into the pool, in `groups` (record i is
+ * in group group_of[i]), and counts them in `*n` and the named records in
+ * `*named`.  Slots address their names in 8-byte words of 16 bits, and
+ * the index has 16-bit slot numbers: the record whose name goes past
+ * either is named.  (Named records are records, within their limit.)
+ */
+static int group_names(struct tables *t, const struct registry *reg, struct name_group *groups,
+                       size_t *group_of, size_t *n, size_t *named)
+{
+    struct interner seen;
+    char folded[PORTREG_NAME_MAX + 1];
+    size_t i;
+    int rc = 0;
+
+    *n = *named = 0;
     /* Folded names go into the pool first, so that the strings a name
      * lookup compares sit together in a few cache-friendly pages. */
     interner_init(&seen);
-    for (i = 0; i < reg->record_count; i++) {
+    for (i = 0; i < reg->record_count && rc == 0; i++) {
         int fresh;
         size_t g;
         if (!reg->records[i].name[0])
@@ -533,29 +565,50 @@ static int build_name_index(struct tables *t, const struct registry *reg)
         if (fresh) {
             groups[g].folded = strpool_add_words(&t->pool, folded);
             groups[g].count = 0;
-            n++;
+            ++*n;
+            if (t->pool.len + NAME_TAIL > 8 * (size_t)UINT16_MAX)
+                rc = over_limit(reg, reg->records[i].line, "record's name",
+                                8 * (size_t)UINT16_MAX, "bytes of folded names");
+            else if (name_index_slots(*n) > UINT16_MAX)
+                rc = over_limit(reg, reg->records[i].line, "record's name", UINT16_MAX,
+                                "name slots");
         }
         groups[g].count++;
         group_of[i] = g;
-        named++;
+        ++*named;
     }
-    /* Word-wise comparisons may read up to a word past a short stored name
-     * while the query is longer; keep those reads inside the pool. */
-    strpool_append(&t->pool, (const char[8 * PORTREG_NAME_WORDS_MAX]){0},
-                   8 * PORTREG_NAME_WORDS_MAX);
-    if (too_many("bytes of folded names", t->pool.len, 8 * (size_t)UINT16_MAX))
+    interner_free(&seen);
+    return rc;
+}
+
+static int build_name_index(struct tables *t, const struct registry *reg)
+{
+    size_t *name_start;
+    uint16_t *name_records;
+    struct name_group *groups = xmalloc((reg->record_count + 1) * sizeof *groups);
+    size_t *group_of = xmalloc((reg->record_count + 1) * sizeof *group_of);
+    const char **keys;
+    size_t i, slot, n, named;
+
+    if (group_names(t, reg, groups, group_of, &n, &named) < 0) {
+        free(groups);
+        free(group_of);
         return -1;
+    }
+    strpool_append(&t->pool, (const char[NAME_TAIL]){0}, NAME_TAIL);
     keys = xmalloc((n + 1) * sizeof *keys);
     for (i = 0; i < n; i++)
         keys[i] = t->pool.data + groups[i].folded;
     if (name_index_build(&t->names, keys, n) < 0) {
-        fprintf(stderr, "portreg-compile: no seed placed the %zu names\n", n);
+        /* Not one record's fault, and never seen: line 0, as for the file. */
+        fprintf(stderr, "%s:0: no seed placed the %zu distinct names in the index\n", reg->path,
+                n);
+        free(keys);
+        free(groups);
+        free(group_of);
         return -1;
     }
     t->name_count = n;
-    if (too_many("named records", named, UINT16_MAX) ||
-        too_many("name slots", t->names.slot_count, UINT16_MAX))
-        return -1;
 
     /* Each slot's records, laid out in slot order: slot s owns
      * name_records[name_start[s] .. name_start[s + 1]). */
@@ -594,7 +647,6 @@ static int build_name_index(struct tables *t, const struct registry *reg)
     free(keys);
     free(groups);
     free(group_of);
-    interner_free(&seen);
     return 0;
 }
 
@@ -801,9 +853,15 @@ int emit_table(FILE *out, const struct registry *reg, struct emit_stats *stats)
 {
     /* The file's base name only: a directory name may hold a comment's end. */
     const char *base = strrchr(reg->path, '/');
-    struct tables *t = xmalloc(sizeof *t);
+    struct tables *t;
     int rc;
 
+    /* Record numbers are 16-bit throughout the format (rows, slots, runs),
+     * and the port rows take 0xFFFE and 0xFFFF for "reserved" and "none". */
+    if (reg->record_count > PORTREG_PORT_RESERVED)
+        return over_limit(reg, reg->records[PORTREG_PORT_RESERVED].line, "record",
+                          PORTREG_PORT_RESERVED, "records");
+    t = xmalloc(sizeof *t);
     memset(t, 0, sizeof *t);
     strpool_init(&t->pool);
     rc = build_name_index(t, reg);
@@ -812,7 +870,7 @@ int emit_table(FILE *out, const struct registry *reg, struct emit_stats *stats)
     if (rc == 0)
         rc = build_people(t, reg);
     if (rc == 0)
-        rc = build_port_index(t);
+        rc = build_port_index(t, reg);
     if (rc == 0) {
         t->registry_updated = strpool_add(&t->pool, reg->updated);
         fprintf(out, "/* Generated by portreg-compile from %s.  Do not edit. */\n"

@@ -146,6 +146,11 @@ static int place(struct name_index *ix, struct placing *pl)
     return 0;
 }
 
+size_t name_index_slots(size_t n)
+{
+    return n * 100 / SLOT_LOAD_PERCENT + 1;
+}
+
 int name_index_build(struct name_index *ix, const char *const *keys, size_t n)
 {
     struct placing pl;
@@ -156,7 +161,7 @@ int name_index_build(struct name_index *ix, const char *const *keys, size_t n)
 
     memset(ix, 0, sizeof *ix);
     ix->bucket_count = (uint32_t)(n / BUCKET_LOAD + 1);
-    ix->slot_count = (uint32_t)(n * 100 / SLOT_LOAD_PERCENT + 1);
+    ix->slot_count = (uint32_t)name_index_slots(n);
     ix->pilots = xmalloc(ix->bucket_count * sizeof *ix->pilots);
     ix->slot_key = xmalloc(ix->slot_count * sizeof *ix->slot_key);
     pl.hashes = hashes;

@@ -14,6 +14,9 @@ struct name_index {
     unsigned attempts;  /* seeds tried */
 };
 
+/* The number of slots an index of `n` names has. */
+size_t name_index_slots(size_t n);
+
 /* Places the `n` distinct folded names `keys` (each at most
  * PORTREG_NAME_MAX bytes).  Returns 0, or -1 when no seed worked. */
 int name_index_build(struct name_index *ix, const char *const *keys, size_t n);

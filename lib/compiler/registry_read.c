@@ -453,8 +453,10 @@ static int is_repeated(struct reader *r, const xmlNode *c, unsigned char seen[])
     return 0;
 }
 
-/* The table format (lib/portreg_table.h) counts these in a byte: say so
- * here, with the line, rather than let the emitter refuse the table. */
+/* The table format (lib/portreg_table.h) counts these in a byte.  The one
+ * check of them, here where the record is read, so that --diff refuses
+ * what a build would; the emitter relies on it.  Totals over the registry
+ * are the emitter's (emit.c, over_limit). */
 static void check_record_limits(struct reader *r, const struct record *rec)
 {
     if (rec->ref_count > UINT8_MAX)

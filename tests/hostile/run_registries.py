@@ -102,14 +102,26 @@ HEADER = ('<registry xmlns="http://www.iana.org/assignments" '
 FIRST_RECORD_LINE = 3
 
 
-def write_registry(path, records):
-    """A registry with one <record> per line, the contents of each given:
-    record k (from 0) is on line FIRST_RECORD_LINE + k."""
+def write_registry(path, records, people=0):
+    """A registry with one <record> per line, the contents of each given
+    (or a pair: its attributes, its contents): record k (from 0) is on
+    line FIRST_RECORD_LINE + k.  Then, when
+    `people`, a <people> of that many, p0, p1, ..., one per line."""
     with open(path, "w", encoding="utf-8") as f:
         f.write(HEADER)
         for r in records:
-            f.write("  <record>%s</record>\n" % r)
+            attributes, body = r if isinstance(r, tuple) else ("", r)
+            f.write("  <record%s>%s</record>\n" % (attributes, body))
+        if people:
+            f.write("  <people>\n")
+            for i in range(people):
+                f.write('    <person id="p%d"/>\n' % i)
+            f.write("  </people>\n")
         f.write("</registry>\n")
+
+
+def record_line(k):
+    return FIRST_RECORD_LINE + k
 
 
 def numbered(i):
@@ -156,6 +168,69 @@ def generated_cases(gen):
     most = os.path.join(gen, "most_records.xml")
     write_registry(most, (numbered(i) for i in range(65534)))
     yield most, None
+
+    # Each limit of the table format must be reported at the line of the
+    # record (or person) that goes past it.  The counts follow from
+    # lib/portreg_table.h and say where each one comes from.
+    def past(name, records, line, fragment, people=0):
+        path = os.path.join(gen, name)
+        write_registry(path, records, people)
+        return path, (line, fragment)
+
+    # One record more than the most.
+    yield past("too_many_records.xml", (numbered(i) for i in range(65535)), record_line(65534),
+               "this record takes the table past 65534 records")
+    # Name slots are 16-bit; an index of n names has n * 100 // 97 + 1
+    # slots (lib/compiler/name_index.c), so name 63,569 needs 65,536.
+    # Short names, so that their words (one each) stay within their limit.
+    yield past("too_many_names.xml",
+               ("<name>n%d</name><description>d</description>" % i for i in range(63569)),
+               record_line(63568), "this record's name takes the table past 65535 name slots")
+    # Slots address folded names in 8-byte words, 16-bit: the pool before
+    # them and its 64-byte tail must fit in 524,280 bytes.  The pool
+    # starts with one word; a name of 63 bytes takes 8, so name 8,191 is
+    # the first that does not fit.
+    yield past("too_many_name_bytes.xml",
+               ("<name>%063d</name><description>d</description>" % i for i in range(8191)),
+               record_line(8190), "this record's name takes the table past 524280 bytes of folded names")
+    # Dates are 16-bit indexes, 0 meaning none: at most 65,534 distinct.
+    # Two new ones per record; record 32,768 brings 65,535 and 65,536.
+    def date(i):
+        return "%04d-%02d-%02d" % (1000 + i // 372, i // 31 % 12 + 1, i % 31 + 1)
+    yield past("too_many_dates.xml",
+               ((' date="%s" updated="%s"' % (date(2 * i), date(2 * i + 1)),
+                 "<name/><description>d</description><number>%d</number>" % i)
+                for i in range(32768)),
+               record_line(32767), "this record takes the table past 65534 distinct dates")
+    # Person references (assignees, then contacts, of each distinct set)
+    # are 16-bit indexes: 255 new ones per record, so record 258 goes past
+    # 65,535.  Each record names a different rotation of 300 people.
+    def assignees(i):
+        return "<assignee>%s</assignee>" % "".join(
+            '<xref type="person" data="p%d"/>' % ((i + j) % 300) for j in range(255))
+    yield past("too_many_person_refs.xml",
+               ("<name/><description>d</description><number>%d</number>%s" % (i, assignees(i))
+                for i in range(258)),
+               record_line(257), "this record takes the table past 65535 person references", people=300)
+    # References are 16-bit indexes too: 255 per record (the most one
+    # record may have), so record 258 goes past 65,535.
+    def refs(i):
+        return "".join('<xref type="rfc" data="rfc%d"/>' % (i * 255 + j) for j in range(255))
+    yield past("too_many_refs.xml",
+               ("<name/><description>d</description><number>%d</number>%s" % (i, refs(i))
+                for i in range(258)),
+               record_line(257), "this record takes the table past 65535 references")
+    # Within one record the format counts assignees, contacts and
+    # references in a byte; the reader says so (tests/data/bad has the
+    # references).
+    yield past("too_many_assignees.xml",
+               ["<name/><description>d</description><number>1</number>%s" % assignees(0)
+                .replace("</assignee>", '<xref type="person" data="p299"/></assignee>')],
+               record_line(0), "a <record> has more than 255 assignees", people=300)
+    # People are 16-bit indexes: person 65,536 goes past.  One record, then
+    # <people> on its own line, then a person per line.
+    yield past("too_many_people.xml", [numbered(0)], record_line(1) + 1 + 65535,
+               "this person takes the table past 65535 people", people=65536)
 
 
 def main(argv):

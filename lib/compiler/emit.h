@@ -8,7 +8,7 @@
 #include "registry.h"
 
 struct emit_stats {
-    size_t records, named_records, names, people, port_keys, port_entries;
+    size_t records, named_records, names, people, port_keys;
     size_t name_slots, name_buckets;
     size_t bytes_records, bytes_pool, bytes_other;
     size_t bytes_port_index, bytes_name_index; /* key -> first record */

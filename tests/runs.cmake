@@ -31,3 +31,7 @@ portreg_add_fixture_check(check_runs check_runs.c scattered_runs.xml)
 # the same suite on the registry of the build.
 portreg_add_fixture_check(check_service_fixture check_service.c name_only_first.xml)
 target_compile_definitions(check_service_fixture PRIVATE PORTREG_TEST_FIXTURE)
+
+# Each record keeps its own set of people, however long their ids
+# (tests/check_parties.c).
+portreg_add_fixture_check(check_parties check_parties.c long_party_keys.xml)

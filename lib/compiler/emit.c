@@ -173,29 +173,48 @@ static uint16_t person_index(const struct registry *reg, const char *id)
     return (uint16_t)registry_find_person(reg, id);
 }
 
-static void append_party_key(char *key, size_t cap, char *const *ids, size_t n)
+/* The bytes the key of `n` ids takes (each id and a newline, then a '|'). */
+static size_t party_key_size(char *const *ids, size_t n)
+{
+    size_t i, size = 1;
+    for (i = 0; i < n; i++)
+        size += strlen(ids[i]) + 1;
+    return size;
+}
+
+/* Appends the ids and the '|' at `end`; returns the new end. */
+static char *append_party_key(char *end, char *const *ids, size_t n)
 {
     size_t i;
     for (i = 0; i < n; i++) {
-        strncat(key, ids[i], cap - strlen(key) - 1);
-        strncat(key, "\n", cap - strlen(key) - 1);
+        size_t len = strlen(ids[i]);
+        memcpy(end, ids[i], len);
+        end[len] = '\n';
+        end += len + 1;
     }
-    strncat(key, "|", cap - strlen(key) - 1);
+    *end++ = '|';
+    return end;
 }
 
 static uint16_t party_index(struct tables *t, struct interner *in, const struct registry *reg,
                             const struct record *rec)
 {
-    char key[4096] = "";
+    char *key, *end;
     int fresh;
     size_t i, j;
     struct portreg_party *party;
 
     if (rec->assignee_count == 0 && rec->contact_count == 0)
         return 0;
-    append_party_key(key, sizeof key, rec->assignees, rec->assignee_count);
-    append_party_key(key, sizeof key, rec->contacts, rec->contact_count);
+    /* The whole key, however long the ids: two sets that share a prefix
+     * must not share a party. */
+    key = xmalloc(party_key_size(rec->assignees, rec->assignee_count) +
+                  party_key_size(rec->contacts, rec->contact_count) + 1);
+    end = append_party_key(key, rec->assignees, rec->assignee_count);
+    end = append_party_key(end, rec->contacts, rec->contact_count);
+    *end = '\0';
     i = intern(in, key, &fresh);
+    free(key);
     if (!fresh)
         return (uint16_t)i;
     t->parties = xgrow(t->parties, i, sizeof *t->parties);

@@ -45,3 +45,20 @@ else()
   message(STATUS "portreg: registry xml/service-names-port-numbers.xml, "
                  "the pinned ${PORTREG_REGISTRY_UPDATED} edition")
 endif()
+
+# The IANA protocol-numbers registry ("Assigned Internet Protocol Numbers"),
+# compiled beside the ports into a table of its own: pinned the same way,
+# or -DPORTREG_PROTOCOLS_XML=path for one build.
+set(PORTREG_PROTOCOLS_XML "" CACHE FILEPATH
+    "IANA protocol-numbers.xml to compile (empty: the edition pinned in xml/)")
+if(PORTREG_PROTOCOLS_XML)
+  if(NOT EXISTS "${PORTREG_PROTOCOLS_XML}" OR IS_DIRECTORY "${PORTREG_PROTOCOLS_XML}")
+    message(FATAL_ERROR "PORTREG_PROTOCOLS_XML=${PORTREG_PROTOCOLS_XML} is not a file.")
+  endif()
+  get_filename_component(PORTREG_PROTOCOLS "${PORTREG_PROTOCOLS_XML}" ABSOLUTE)
+  message(STATUS "portreg: protocol numbers ${PORTREG_PROTOCOLS} (PORTREG_PROTOCOLS_XML)")
+else()
+  portreg_pinned_registry(PORTREG_PROTOCOLS protocol-numbers.xml)
+  message(STATUS "portreg: protocol numbers xml/protocol-numbers.xml, "
+                 "the pinned ${PORTREG_PROTOCOLS_UPDATED} edition")
+endif()

@@ -315,6 +315,76 @@ PORTREG_API const char *portreg_person_uri(const portreg_person *p);
 PORTREG_API const char *portreg_registry_updated(void);
 
 /* ------------------------------------------------------------------ */
+/* Protocol numbers (since 1.1)                                         */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The IANA "Assigned Internet Protocol Numbers" registry (the values of
+ * the IPv4 Protocol and IPv6 Next Header fields), compiled into the
+ * library from its XML like the ports.  Same conventions: read-only
+ * tables, no allocation, constant time, NULL-safe accessors.
+ *
+ * Keywords.  A record's keyword is the registry's <name> as one token:
+ * without a trailing " (deprecated)" (see portreg_protocol_deprecated()),
+ * with each space written as '-' ("ISIS over IPv4" is "ISIS-over-IPv4"),
+ * and "" for the records that have no name or are named "Reserved".
+ * Keywords are matched ignoring ASCII case.  docs/REGISTRY.md.
+ */
+
+/** One <record> of the protocol-numbers registry: opaque, read-only, lives forever. */
+typedef struct portreg_protocol portreg_protocol;
+
+/** How many records the protocol-numbers registry holds (one per number or range). */
+PORTREG_API size_t portreg_protocol_count(void);
+
+/** The protocol record at `index` in registry (number) order; NULL past the end. */
+PORTREG_API const portreg_protocol *portreg_protocol_at(size_t index);
+
+/**
+ * The record whose value or range holds `number` (50 gives ESP; 200 the
+ * "Unassigned" range 148-252); NULL above 255 or when no record does.
+ */
+PORTREG_API const portreg_protocol *portreg_protocol_by_number(unsigned number);
+
+/**
+ * The record whose keyword equals `keyword` with ASCII case ignored
+ * ("esp", "ESP", "ipv6-icmp"); NULL for NULL, empty, over-long (> 63
+ * bytes) or unknown keywords.  Never matches a number: see
+ * portreg_protocol_by_number().
+ */
+PORTREG_API const portreg_protocol *portreg_protocol_by_keyword(const char *keyword);
+
+/**
+ * Writes the record's value, or its range, to `*lo` and `*hi` (either may
+ * be NULL; lo == hi for one value) and returns 0; PORTREG_EINVAL for NULL `p`.
+ */
+PORTREG_API int portreg_protocol_numbers(const portreg_protocol *p, uint8_t *lo, uint8_t *hi);
+
+/** The keyword ("ESP", "IPv6-ICMP"); "" when the record has none or `p` is NULL. */
+PORTREG_API const char *portreg_protocol_keyword(const portreg_protocol *p);
+
+/** The <description>, whitespace collapsed ("Encap Security Payload"); "" when none. */
+PORTREG_API const char *portreg_protocol_description(const portreg_protocol *p);
+
+/** 1 when the registry marks the number as an IPv6 extension header (<ipv6>Y</ipv6>), else 0. */
+PORTREG_API int portreg_protocol_ipv6_ext(const portreg_protocol *p);
+
+/** 1 when the registry's name ends in "(deprecated)" ("ARGUS (deprecated)"), else 0. */
+PORTREG_API int portreg_protocol_deprecated(const portreg_protocol *p);
+
+/** How many references (<xref> other than people) the record holds; 0 for NULL. */
+PORTREG_API size_t portreg_protocol_ref_count(const portreg_protocol *p);
+
+/** The text of reference `i`, as portreg_entry_ref(); NULL past the end. */
+PORTREG_API const char *portreg_protocol_ref(const portreg_protocol *p, size_t i);
+
+/** The type of reference `i`; 0 past the end. */
+PORTREG_API portreg_ref_type portreg_protocol_ref_type(const portreg_protocol *p, size_t i);
+
+/** The protocol-numbers registry's own <updated> date, "YYYY-MM-DD". */
+PORTREG_API const char *portreg_protocols_updated(void);
+
+/* ------------------------------------------------------------------ */
 /* Flows: reverse, orient, key                                          */
 /* ------------------------------------------------------------------ */
 

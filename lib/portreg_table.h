@@ -315,4 +315,57 @@ static inline uint32_t portreg_name_slot(uint64_t hash, uint16_t pilot, uint32_t
     return portreg_reduce((uint32_t)hash ^ (uint32_t)(pilot * UINT32_C(0x9e3779b1)), slot_count);
 }
 
+/* ---- The protocol-numbers registry (compiler/protocol_emit.c) ----
+ *
+ * The IANA "Assigned Internet Protocol Numbers" registry is a second,
+ * small table with its own string pool, so that the two registries can
+ * change format or edition independently.  Its key space is 0-255:
+ * number_index[n] is the record whose value or range holds n, so a
+ * number lookup is one array read.  Keywords are found by a one-level
+ * perfect hash: portreg_keyword_hash() of the ASCII-folded keyword, masked,
+ * picks one slot; the slot's record is compared once. */
+#define PORTREG_PROTOCOL_NONE 0xFFFFu   /* no record holds the number */
+#define PORTREG_PF_IPV6_EXT   0x1u      /* <ipv6>Y</ipv6>: an IPv6 extension header */
+#define PORTREG_PF_DEPRECATED 0x2u      /* the name ended in " (deprecated)" */
+
+struct portreg_protocol {
+    uint32_t keyword;     /* portreg__protocol_pool offset; "" when none */
+    uint32_t description; /* normalised; "" when none */
+    uint16_t ref_first;   /* index into portreg__protocol_refs */
+    uint8_t ref_count;
+    uint8_t flags;        /* PORTREG_PF_* */
+    uint8_t lo, hi;       /* the value, or the range lo-hi */
+    uint8_t unused[2];
+};
+
+#if defined(__GNUC__) && __GNUC__ >= 4
+#pragma GCC visibility push(hidden)
+#endif
+extern const char portreg__protocol_pool[];
+extern const char portreg__protocols_updated[];
+extern const uint32_t portreg__protocol_count;
+extern const struct portreg_protocol portreg__protocols[];
+extern const struct portreg_ref portreg__protocol_refs[];
+extern const uint16_t portreg__protocol_number_index[256];
+extern const uint32_t portreg__protocol_keyword_seed;
+extern const uint32_t portreg__protocol_keyword_mask; /* slot count - 1 */
+extern const uint16_t portreg__protocol_keyword_slots[]; /* record, or PORTREG_PROTOCOL_NONE */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#pragma GCC visibility pop
+#endif
+
+/* The keyword hash: FNV-1a over the ASCII-folded bytes, seeded, with a
+ * final mix so that the low bits (the slot) depend on every byte. */
+static inline uint32_t portreg_keyword_hash(const char *s, size_t len, uint32_t seed)
+{
+    uint32_t h = UINT32_C(2166136261) ^ seed;
+    size_t i;
+    for (i = 0; i < len; i++)
+        h = (h ^ portreg_fold((unsigned char)s[i])) * UINT32_C(16777619);
+    h ^= h >> 16;
+    h *= UINT32_C(0x85ebca6b);
+    h ^= h >> 13;
+    return h;
+}
+
 #endif /* PORTREG_TABLE_H */

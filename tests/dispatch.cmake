@@ -18,10 +18,11 @@ if(NOT PORTREG_HAVE_STATIC_LINK)
   return()
 endif()
 
-set_source_files_properties("${PORTREG_TABLE_C}" PROPERTIES GENERATED TRUE)
+set_source_files_properties("${PORTREG_TABLE_C}" "${PORTREG_PROTOCOLS_TABLE_C}"
+                            PROPERTIES GENERATED TRUE)
 
 add_executable(check_dispatch_static check_dispatch_static.c ${PORTREG_RUNTIME_PATHS}
-               "${PORTREG_TABLE_C}")
+               "${PORTREG_TABLE_C}" "${PORTREG_PROTOCOLS_TABLE_C}")
 add_dependencies(check_dispatch_static portreg_objects) # generates portreg_table.c
 target_include_directories(check_dispatch_static PRIVATE
   "${PROJECT_SOURCE_DIR}/include" "${PROJECT_SOURCE_DIR}/lib")

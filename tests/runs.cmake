@@ -5,6 +5,9 @@
 # portreg_add_fixture_check(NAME SOURCE FIXTURE): a Check suite built with
 # the runtime's sources (lib/CMakeLists.txt) and the table the compiler
 # writes for tests/data/good/FIXTURE, not against libportreg.
+# The real protocol-numbers table goes with every fixture: the runtime
+# needs one, and no fixture is about it.
+set_source_files_properties("${PORTREG_PROTOCOLS_TABLE_C}" PROPERTIES GENERATED TRUE)
 function(portreg_add_fixture_check name source fixture)
   set(_xml "${CMAKE_CURRENT_SOURCE_DIR}/data/good/${fixture}")
   set(_table "${CMAKE_CURRENT_BINARY_DIR}/${name}_table.c")
@@ -14,7 +17,9 @@ function(portreg_add_fixture_check name source fixture)
     DEPENDS ${PORTREG_COMPILER_DEPENDS} "${_xml}"
     COMMENT "Compiling the registry fixture ${fixture}"
     VERBATIM)
-  add_executable(${name} ${source} ${PORTREG_RUNTIME_PATHS} "${_table}")
+  add_executable(${name} ${source} ${PORTREG_RUNTIME_PATHS} "${_table}"
+                 "${PORTREG_PROTOCOLS_TABLE_C}")
+  add_dependencies(${name} portreg_objects) # generates portreg_protocols.c
   target_include_directories(${name} PRIVATE
     "${PROJECT_SOURCE_DIR}/include" "${PROJECT_SOURCE_DIR}/lib")
   target_link_libraries(${name} PRIVATE PkgConfig::CHECK)

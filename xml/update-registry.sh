@@ -9,7 +9,9 @@
 #   4. replaces the pinned file and its manifest line.
 # Then review the diff, rebuild, run the tests and commit xml/ as one change.
 #
-# usage: sh xml/update-registry.sh [--from FILE] [--compiler PATH] [--xml-dir DIR]
+# usage: sh xml/update-registry.sh [--protocols] [--from FILE] [--compiler PATH] [--xml-dir DIR]
+#   --protocols      the protocol-numbers registry (xml/protocol-numbers.xml)
+#                    instead of the port registry; the same four steps
 #   --from FILE      the new edition (default: download it; needs curl or wget)
 #   --compiler PATH  portreg-compile to use (default: build/lib/compiler/portreg-compile,
 #                    else one built from lib/compiler in a temporary directory)
@@ -23,11 +25,16 @@ name="service-names-port-numbers.xml"
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(dirname "$here")
 from="" compiler="" xmldir="$here"
+registry_id="service-names-port-numbers" mode="" # mode: portreg-compile's option
 
 usage() { sed -n 's/^# usage: /usage: /p' "$0" >&2; exit 2; }
 die() { echo "update-registry.sh: $*" >&2; exit 1; }
 while [ $# -gt 0 ]; do
     case $1 in
+        --protocols)
+            url="https://www.iana.org/assignments/protocol-numbers/protocol-numbers.xml"
+            name="protocol-numbers.xml" registry_id="protocol-numbers" mode="--protocols"
+            shift ;;
         --from) [ $# -ge 2 ] || usage; from=$2; shift 2 ;;
         --compiler) [ $# -ge 2 ] || usage; compiler=$2; shift 2 ;;
         --xml-dir) [ $# -ge 2 ] || usage; xmldir=$2; shift 2 ;;
@@ -54,8 +61,8 @@ elif command -v wget >/dev/null 2>&1; then
 else
     die "needs curl or wget to download $url (or --from FILE)"
 fi
-if ! grep -q '<registry[^>]*id="service-names-port-numbers"' "$new"; then
-    die "${from:-$url} is not the service-names-port-numbers registry XML"
+if ! grep -q "<registry[^>]*id=\"$registry_id\"" "$new"; then
+    die "${from:-$url} is not the $registry_id registry XML"
 fi
 
 # 2. It compiles.
@@ -70,11 +77,11 @@ if [ -z "$compiler" ]; then
     compiler="$work/build/portreg-compile"
 fi
 shown=${from:-$new} # the name messages give the new edition
-"$compiler" --quiet "$shown" "$work/table.c" || die "portreg-compile refuses the new edition (above)"
+"$compiler" $mode --quiet "$shown" "$work/table.c" || die "portreg-compile refuses the new edition (above)"
 
 # 3. What changed.
 status=0
-"$compiler" --diff "$pinned" "$shown" || status=$?
+"$compiler" $mode --diff "$pinned" "$shown" || status=$?
 [ $status -le 1 ] || die "portreg-compile --diff failed"
 if [ $status -eq 0 ] && cmp -s "$pinned" "$new"; then
     echo "the pinned edition is already this one: nothing to do"

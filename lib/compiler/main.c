@@ -11,6 +11,10 @@
  *       changed, record by record (diff.c).  Exit status as diff(1): 0 when
  *       no record changed, 1 when some did, 2 on a bad registry or a usage
  *       error.
+ *   portreg-compile --protocols [--quiet] PROTOCOL-NUMBERS.xml OUTPUT.c
+ *   portreg-compile --protocols --diff OLD.xml NEW.xml
+ *       The same for the IANA protocol-numbers registry (protocol_read.c,
+ *       protocol_emit.c), whose table is a separate generated file.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -21,6 +25,7 @@
 
 #include "diff.h"
 #include "emit.h"
+#include "protocol.h"
 #include "registry.h"
 #include "text.h"
 
@@ -104,6 +109,73 @@ static int diff_main(const char *old_path, const char *new_path)
     return rc;
 }
 
+/* The protocol-numbers registry: `argv` holds what follows --protocols. */
+static int protocols_main(int argc, char **argv)
+{
+    struct protocol_registry reg, other;
+    struct timespec start;
+    int quiet = 0, rc = 0;
+
+    if (argc == 3 && strcmp(argv[0], "--diff") == 0) {
+        size_t lines = 0;
+        memset(&other, 0, sizeof other);
+        rc = 2;
+        if (protocol_read(&reg, argv[1]) == 0 && protocol_read(&other, argv[2]) == 0) {
+            lines = protocol_diff(stdout, &reg, &other);
+            rc = lines ? 1 : 0;
+        }
+        protocol_free(&reg);
+        protocol_free(&other);
+        if (fflush(stdout) != 0)
+            rc = 2;
+        return rc;
+    }
+    if (argc > 0 && strcmp(argv[0], "--quiet") == 0) {
+        quiet = 1;
+        argc--;
+        argv++;
+    }
+    if (argc != 2) {
+        fprintf(stderr, "usage: portreg-compile --protocols [--quiet] PROTOCOL-NUMBERS.xml OUTPUT.c\n"
+                        "       portreg-compile --protocols --diff OLD.xml NEW.xml\n");
+        return 2;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    if (protocol_read(&reg, argv[0]) != 0) {
+        protocol_free(&reg);
+        return 1;
+    }
+    {
+        size_t n = strlen(argv[1]) + 32;
+        char *tmp = xmalloc(n);
+        FILE *out;
+        snprintf(tmp, n, "%s.tmp.%ld", argv[1], (long)getpid());
+        out = fopen(tmp, "w");
+        if (!out) {
+            fprintf(stderr, "%s: cannot create: %s\n", tmp, strerror(errno));
+            rc = -1;
+        } else {
+            rc = protocol_emit(out, &reg);
+            if (ferror(out) && rc == 0)
+                rc = -1;
+            if (fclose(out) != 0)
+                rc = -1;
+            if (rc == 0 && rename(tmp, argv[1]) != 0) {
+                fprintf(stderr, "%s: cannot rename to %s: %s\n", tmp, argv[1], strerror(errno));
+                rc = -1;
+            }
+            if (rc != 0)
+                remove(tmp);
+        }
+        free(tmp);
+    }
+    if (rc == 0 && !quiet)
+        printf("portreg-compile: %zu protocol records -> %s in %.3f s\n", reg.record_count,
+               argv[1], seconds_since(&start));
+    protocol_free(&reg);
+    return rc == 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
     struct registry reg;
@@ -111,6 +183,8 @@ int main(int argc, char **argv)
     struct timespec start;
     int quiet = 0, rc;
 
+    if (argc > 1 && strcmp(argv[1], "--protocols") == 0)
+        return protocols_main(argc - 2, argv + 2);
     if (argc == 4 && strcmp(argv[1], "--diff") == 0)
         return diff_main(argv[2], argv[3]);
     if (argc > 1 && strcmp(argv[1], "--quiet") == 0) {

@@ -294,7 +294,8 @@ START_TEST(test_text_examples)
     ck_assert_int_eq(portreg_tuple_parse(&t, "89 [fe80::1] -> ff02::5"), 0);
     want = mk(89, "fe80::1", 0, "ff02::5", 0);
     ck_assert(tuple_eq(&t, &want));
-    assert_format(&t, "89 fe80::1 -> ff02::5");
+    /* 89 is OSPFIGP: the registry's keyword, lowercase, is written. */
+    assert_format(&t, "ospfigp fe80::1 -> ff02::5");
 
     /* Names of protocols and keywords in any case, white space runs. */
     ck_assert_int_eq(portreg_tuple_parse(&t, "  ICMPv6\tfe80::1  ->  ff02::2 TYPE 133 Code 0 \n"), 0);
@@ -311,8 +312,61 @@ START_TEST(test_text_examples)
     assert_round_trip_text("icmpv6 fe80::200:86ff:fe05:80da -> ff02::2 type 133 code 0");
     assert_round_trip_text("sctp [::1]:5000 -> [::ffff:192.0.2.1]:80");
     assert_round_trip_text("dccp 0.0.0.0:0 -> 255.255.255.255:65535");
-    assert_round_trip_text("0 :: -> ::");
+    assert_round_trip_text("hopopt :: -> ::");
+    assert_round_trip_text("253 :: -> ::"); /* no keyword: the number */
     assert_round_trip_text("255 1.1.1.1 -> 2.2.2.2");
+    assert_round_trip_text("esp 10.0.0.2 -> 10.0.0.1");
+    assert_round_trip_text("gre 2001:db8::1 -> 2001:db8::2");
+}
+END_TEST
+
+/* Every keyword of the protocol-numbers registry, in any case, parses to
+ * its number; the formatter writes it back, lowercase.  ipv6-icmp is a
+ * synonym of icmpv6, which stays what is written for 58. */
+START_TEST(test_text_protocol_keywords)
+{
+    struct tally tl = TALLY_INIT;
+    portreg_tuple t;
+    char text[160], buf[160], want[160];
+    size_t i, j, keywords = 0;
+
+    for (i = 0; i < portreg_protocol_count(); i++) {
+        const portreg_protocol *p = portreg_protocol_at(i);
+        const char *k = portreg_protocol_keyword(p);
+        uint8_t lo;
+        size_t len = strlen(k);
+        if (!len || portreg_protocol_numbers(p, &lo, NULL) != 0)
+            continue;
+        keywords++;
+        if (lo == 1 || lo == 58) /* icmp, ipv6-icmp: need the type/code tail */
+            snprintf(text, sizeof text, "%s 1.1.1.1 -> 2.2.2.2 type 0 code 0", k);
+        else if (lo == 6 || lo == 17 || lo == 33 || lo == 132)
+            snprintf(text, sizeof text, "%s 1.1.1.1:1 -> 2.2.2.2:2", k);
+        else
+            snprintf(text, sizeof text, "%s 1.1.1.1 -> 2.2.2.2", k);
+        TALLY_EQ(&tl, portreg_tuple_parse(&t, text), 0, "\"%s\"", text);
+        TALLY_EQ(&tl, t.proto, lo, "\"%s\"", text);
+        for (j = 0; text[j]; j++)
+            want[j] = (char)(text[j] >= 'A' && text[j] <= 'Z' ? text[j] + 32 : text[j]);
+        want[j] = '\0';
+        TALLY(&tl, portreg_tuple_format(&t, buf, sizeof buf) > 0, "\"%s\"", text);
+        if (lo != 58 && lo != 1 && lo != 6 && lo != 17 && lo != 33 && lo != 132)
+            TALLY_STR_EQ(&tl, buf, want, "\"%s\"", text);
+    }
+    ck_assert_uint_ge(keywords, 140);
+    TALLY_VERDICT(&tl);
+
+    ck_assert_int_eq(portreg_tuple_parse(&t, "IPv6-ICMP fe80::1 -> ff02::2 type 133 code 0"), 0);
+    ck_assert_int_eq(t.proto, 58);
+    assert_format(&t, "icmpv6 fe80::1 -> ff02::2 type 133 code 0");
+    ck_assert_int_eq(portreg_tuple_parse(&t, "ESP 10.0.0.2 -> 10.0.0.1"), 0);
+    ck_assert_int_eq(t.proto, 50);
+    assert_format(&t, "esp 10.0.0.2 -> 10.0.0.1");
+    /* Keywords are whole tokens; a keyword never takes ports. */
+    ck_assert_int_eq(portreg_tuple_parse(&t, "esp- 10.0.0.2 -> 10.0.0.1"), PORTREG_EINVAL);
+    ck_assert_int_eq(portreg_tuple_parse(&t, "es 10.0.0.2 -> 10.0.0.1"), PORTREG_EINVAL);
+    ck_assert_int_eq(portreg_tuple_parse(&t, "esp 10.0.0.2:1 -> 10.0.0.1:2"), PORTREG_EINVAL);
+    ck_assert_int_eq(portreg_tuple_parse(&t, "reserved 10.0.0.2 -> 10.0.0.1"), PORTREG_EINVAL);
 }
 END_TEST
 
@@ -401,8 +455,8 @@ START_TEST(test_text_ipv6_rfc5952)
         char text[120], want[120], buf[120];
         portreg_tuple t;
 
-        snprintf(text, sizeof text, "50 %s -> ::", cases[i][0]);
-        snprintf(want, sizeof want, "50 %s -> ::", cases[i][1]);
+        snprintf(text, sizeof text, "253 %s -> ::", cases[i][0]);
+        snprintf(want, sizeof want, "253 %s -> ::", cases[i][1]);
         ck_assert_msg(portreg_tuple_parse(&t, text) == 0, "cannot parse %s", cases[i][0]);
         portreg_tuple_format(&t, buf, sizeof buf);
         ck_assert_str_eq(buf, want);
@@ -446,7 +500,7 @@ START_TEST(test_text_ipv6_against_libc)
 
         memset(&t, 0, sizeof t);
         t.family = 6;
-        t.proto = 41;
+        t.proto = 253; /* a number without a keyword: "253 " */
         for (g = 0; g < 8; g++) {
             unsigned v = rnd_below(2) ? 0 : (rnd_below(2) ? 1u : (unsigned)rnd() & 0xffffu);
 
@@ -465,7 +519,7 @@ START_TEST(test_text_ipv6_against_libc)
          * the texts must be identical. */
         if (memcmp(t.src_addr, "\0\0\0\0\0\0\0\0\0\0\0\0", 12) != 0 &&
             (LIBC_IS_GLIBC || !longest_zero_runs_tie(t.src_addr)))
-            TALLY(&tl, strcmp(text + 3, libc) == 0, "\"%s\", libc \"%s\"", text + 3, libc);
+            TALLY(&tl, strcmp(text + 4, libc) == 0, "\"%s\", libc \"%s\"", text + 4, libc);
         *arrow = ' ';
         TALLY_EQ(&tl, portreg_tuple_parse(&back, text), 0, "\"%s\"", text);
         TALLY(&tl, tuple_eq(&back, &t), "\"%s\" did not round-trip", text);
@@ -683,6 +737,7 @@ static Suite *tuple_suite(void)
 
     tcase_set_timeout(text, 60);
     tcase_add_test(text, test_text_examples);
+    tcase_add_test(text, test_text_protocol_keywords);
     tcase_add_test(text, test_text_service_names);
     tcase_add_test(text, test_text_numbers_one_rule);
     tcase_add_test(text, test_text_ipv6_rfc5952);

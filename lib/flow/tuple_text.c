@@ -10,23 +10,34 @@
  * parses as it is):
  *
  *   tuple    = proto SP endpoint SP "->" SP endpoint [SP "type" SP n SP "code" SP n]
- *   proto    = "tcp" / "udp" / "sctp" / "dccp" / "icmp" / "icmpv6" / 1*3DIGIT
+ *   proto    = "tcp" / "udp" / "sctp" / "dccp" / "icmp" / "icmpv6"
+ *            / keyword (of the IANA protocol-numbers registry) / 1*3DIGIT
  *   endpoint = ipv4 ":" port / "[" ipv6 "]" ":" port     (tcp, udp, sctp, dccp)
  *            / ipv4 / ipv6 / "[" ipv6 "]"                (every other protocol)
  *   port     = 1*5DIGIT / service-name (registered for that transport)
  *
  * The type/code tail is required for ICMP and ICMPv6 and refused for other
- * protocols.  Names are matched in any case; output is lowercase.
+ * protocols.  Names are matched in any case; output is lowercase.  Other
+ * protocols are written as their registry keyword ("esp", "gre") when it
+ * has one of at most KEYWORD_TEXT_MAX bytes, so that the text stays within
+ * the length the header promises; else as the number.
  */
 #include <string.h>
 
 #include "decimal.h"
 #include "portreg_table.h"
+#include "registry/protocol_internal.h"
 #include "tuple_internal.h"
 
 /* Longest text portreg_tuple_format() writes: "icmpv6 " + two bracketed
  * IPv6 endpoints with ports + " -> " + " type 255 code 255", with room. */
 #define TUPLE_TEXT_MAX 160
+
+/* The longest keyword written instead of a number: a protocol without
+ * ports has two bare IPv6 addresses (39 bytes each at most), " -> " and a
+ * space, 83 bytes, and the text must stay within the 107 the header
+ * promises.  The registry's longest keyword has 15 bytes. */
+#define KEYWORD_TEXT_MAX 24
 
 /* ---- Writing ---- */
 
@@ -344,9 +355,12 @@ static const struct proto_name icmp_names[] = {
 
 #define ICMP_NAME_COUNT (sizeof icmp_names / sizeof icmp_names[0])
 
+/* The name tuple text writes for `proto` (not yet lowercased: a registry
+ * keyword is written as the registry has it), or NULL for a number. */
 static const char *proto_to_name(uint8_t proto)
 {
     const struct portreg_transport *transport = portreg_transport_of_ip_proto(proto);
+    const char *keyword;
     size_t i;
 
     if (transport != NULL)
@@ -354,6 +368,9 @@ static const char *proto_to_name(uint8_t proto)
     for (i = 0; i < ICMP_NAME_COUNT; i++)
         if (icmp_names[i].number == proto)
             return icmp_names[i].name;
+    keyword = portreg_protocol_keyword(portreg_protocol_by_number(proto));
+    if (keyword[0] != '\0' && strlen(keyword) <= KEYWORD_TEXT_MAX)
+        return keyword;
     return NULL;
 }
 
@@ -376,6 +393,7 @@ static int token_is(const char *tok, size_t len, const char *word)
 
 static int parse_proto(uint8_t *proto, const char *tok, size_t len)
 {
+    const portreg_protocol *keyword;
     unsigned long v;
     size_t i;
 
@@ -390,6 +408,15 @@ static int parse_proto(uint8_t *proto, const char *tok, size_t len)
             *proto = icmp_names[i].number;
             return 0;
         }
+    }
+    /* Every keyword of the registry, "ipv6-icmp" and "esp" among them.  A
+     * keyword is never a number (the compiler refuses one). */
+    keyword = portreg__protocol_by_keyword_len(tok, len);
+    if (keyword != NULL) {
+        uint8_t lo;
+        portreg_protocol_numbers(keyword, &lo, NULL);
+        *proto = lo;
+        return 0;
     }
     if (!portreg_decimal_parse(tok, len, 255, &v))
         return -1;
@@ -567,9 +594,15 @@ static size_t format_endpoint(char *out, const portreg_tuple *t, int dst)
 static size_t format_tuple(char *out, const portreg_tuple *t)
 {
     const char *name = proto_to_name(t->proto);
-    size_t n;
+    size_t n, i;
 
-    n = name != NULL ? put_str(out, name) : put_uint(out, t->proto);
+    if (name != NULL) {
+        n = put_str(out, name);
+        for (i = 0; i < n; i++)
+            out[i] = (char)portreg_fold((unsigned char)out[i]);
+    } else {
+        n = put_uint(out, t->proto);
+    }
     out[n++] = ' ';
     n += format_endpoint(out + n, t, 0);
     n += put_str(out + n, " -> ");

@@ -1,0 +1,20 @@
+# The NSS module (lib/nss, docs/NSS.md) and portinfo --export.  Included
+# from tests/CMakeLists.txt.  The module is found by glibc through
+# LD_LIBRARY_PATH; the tests that need their own nsswitch.conf run in a
+# private mount namespace and skip (exit 77) where the machine refuses one.
+if(NOT PORTREG_NSS)
+  message(STATUS "portreg: the NSS tests are off (no NSS module in this build)")
+  return()
+endif()
+set(_nss_dir "$<TARGET_FILE_DIR:nss_portreg>")
+
+add_test(NAME nss_getent
+  COMMAND sh "${CMAKE_CURRENT_SOURCE_DIR}/nss/getent_test.sh" "${_nss_dir}")
+set_tests_properties(nss_getent PROPERTIES SKIP_RETURN_CODE 77)
+
+add_executable(check_nss nss/check_nss.c)
+target_link_libraries(check_nss PRIVATE portreg nss_portreg PkgConfig::CHECK)
+target_compile_options(check_nss PRIVATE ${PORTREG_C_WARNINGS} ${PORTREG_C_WERROR})
+add_test(NAME check_nss COMMAND check_nss)
+set_tests_properties(check_nss PROPERTIES SKIP_RETURN_CODE 77
+  ENVIRONMENT "CK_VERBOSITY=normal;LD_LIBRARY_PATH=${_nss_dir}")

@@ -29,6 +29,8 @@ static const char usage_text[] =
     "       portinfo [options] --search WORD | --all\n"
     "       portinfo [--json] [--seed N] [--hint LIST] [--local-range A-B]\n"
     "                --flow 'PROTO SRC -> DST' | --flow -\n"
+    "       portinfo [--json] --protocol NUMBER|KEYWORD\n"
+    "       portinfo --export=services|protocols\n"
     "\n"
     "QUERY is a port (443), a port and protocol (443/udp), a range\n"
     "(6000-6010[/tcp]), a service name in any case (https) or a name and\n"
@@ -45,6 +47,8 @@ static const char usage_text[] =
     "      --hint LIST     with --flow: what was seen of the flow's source, a comma\n"
     "                      list of syn, synack and first (it sent the first packet)\n"
     "      --local-range A-B  with --flow: your hosts take client ports from A-B\n"
+    "  -P, --protocol Q    an IANA protocol number (50) or keyword (esp, any case)\n"
+    "      --export WHAT   the registry as a services(5) or protocols(5) file\n"
     "      --color WHEN    auto (default: a terminal and NO_COLOR unset), always, never\n"
     "  -h, --help          this text\n"
     "  -V, --version       library version and registry date\n"
@@ -58,6 +62,8 @@ typedef struct cli {
     const char *search;
     const char *flow;
     const char *color;
+    const char *protocol;
+    const char *export_what;
     int all;
     char **queries;
     int nqueries;
@@ -128,7 +134,7 @@ static int parse_seed(const char *text, unsigned *seed)
 }
 
 /* Long options without a short form. */
-enum { OPT_SEED = 256, OPT_HINT, OPT_LOCAL_RANGE, OPT_COLOR };
+enum { OPT_SEED = 256, OPT_HINT, OPT_LOCAL_RANGE, OPT_COLOR, OPT_EXPORT };
 
 /* Every option that takes a value requires one, after '=' or as the next
  * argument: an optional value (GNU ls's "--color[=WHEN]") cannot come as
@@ -145,6 +151,8 @@ static const struct option long_options[] = {
     { "local-range", required_argument, NULL, OPT_LOCAL_RANGE },
     { "color", required_argument, NULL, OPT_COLOR },
     { "colour", required_argument, NULL, OPT_COLOR },
+    { "protocol", required_argument, NULL, 'P' },
+    { "export", required_argument, NULL, OPT_EXPORT },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 },
@@ -153,7 +161,7 @@ static const struct option long_options[] = {
 /* '-': queries come back in order as option 1, so that options and
  * queries may be mixed even under POSIXLY_CORRECT; ':': a missing value
  * is told apart from an unknown option.  The messages are ours. */
-static const char short_options[] = "-:p:s:aljf:hV";
+static const char short_options[] = "-:p:s:aljf:P:hV";
 
 /* What getopt_long() refused, said in the words of usage_error().  `arg`
  * is the argument it was reading; optopt is the option's code, 0 for an
@@ -238,6 +246,14 @@ static int parse_args(cli *c, int argc, char **argv)
         case OPT_COLOR:
             c->color = optarg;
             break;
+        case 'P':
+            c->protocol = optarg;
+            break;
+        case OPT_EXPORT:
+            if (strcmp(optarg, "services") != 0 && strcmp(optarg, "protocols") != 0)
+                return usage_error("--export wants services or protocols, not '", optarg, "'");
+            c->export_what = optarg;
+            break;
         default: /* '?' or ':' */
             return option_error(r, arg);
         }
@@ -320,6 +336,13 @@ int main(int argc, char **argv)
         rc = EXIT_USAGE;
     if (rc < 0 && !c.flow && (c.o.hints || c.o.local_first))
         rc = usage_error("--hint and --local-range go with --flow", NULL, "");
+    if (rc < 0 && (c.protocol || c.export_what) &&
+        (c.nqueries || c.search || c.all || c.flow || (c.protocol && c.export_what)))
+        rc = usage_error("--protocol and --export take no other queries", NULL, "");
+    if (rc < 0 && c.protocol)
+        rc = portinfo_protocol(stdout, c.protocol, &c.o);
+    if (rc < 0 && c.export_what)
+        rc = portinfo_export(stdout, c.export_what) == 0 ? EXIT_FOUND : EXIT_USAGE;
     if (rc < 0 && c.flow)
         rc = run_flow(&c);
     if (rc < 0 && !c.nqueries && !c.search && !c.all)

@@ -33,6 +33,12 @@ if(TARGET portinfo)
     set_tests_properties(cli_portinfo_${_lower} PROPERTIES ENVIRONMENT "${_portinfo_env}")
   endforeach()
 
+  # --protocol, keywords in --flow and --export, against the protocol XML.
+  add_test(NAME cli_portinfo_protocols
+    COMMAND Python3::Interpreter "${_cli}/test_portinfo_protocols.py")
+  set_tests_properties(cli_portinfo_protocols PROPERTIES
+    ENVIRONMENT "PORTINFO=$<TARGET_FILE:portinfo>;PROTOCOLS_XML=${PORTREG_PROTOCOLS}")
+
   # The Python binding, checked against portinfo's answers (C).  ctypes
   # loads the shared library.
   if(PORTREG_SHARED)

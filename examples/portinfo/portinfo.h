@@ -6,6 +6,7 @@
  *   json.c    JSON string escaping (shared by records and flows)
  *   text.c    the same for a terminal: no control character gets through
  *   flow.c    --flow: parse, reverse, orient and key 5-tuples
+ *   protocols.c  --protocol (IANA protocol numbers) and --export
  */
 #ifndef PORTINFO_H
 #define PORTINFO_H
@@ -115,5 +116,13 @@ int portinfo_flow_arg(FILE *out, const char *text, const portinfo_opts *o);
 
 /* --flow -: one tuple per line from `in`; returns an exit code. */
 int portinfo_flow_stream(FILE *out, FILE *in, const portinfo_opts *o);
+
+/* ---- protocols.c ---- */
+
+/* --protocol QUERY (a number 0-255 or a keyword): returns an exit code. */
+int portinfo_protocol(FILE *out, const char *query, const portinfo_opts *o);
+
+/* --export=services or --export=protocols; -1 for another word. */
+int portinfo_export(FILE *out, const char *what);
 
 #endif /* PORTINFO_H */

@@ -18,3 +18,23 @@ target_compile_options(check_nss PRIVATE ${PORTREG_C_WARNINGS} ${PORTREG_C_WERRO
 add_test(NAME check_nss COMMAND check_nss)
 set_tests_properties(check_nss PROPERTIES SKIP_RETURN_CODE 77
   ENVIRONMENT "CK_VERBOSITY=normal;LD_LIBRARY_PATH=${_nss_dir}")
+
+# portinfo --export read back by glibc's files backend (and musl's parser).
+if(TARGET portinfo)
+  add_executable(nss_dump nss/nss_dump.c)
+  target_compile_options(nss_dump PRIVATE -Wall -Wextra)
+  foreach(_mode quick full)
+    add_test(NAME nss_export_${_mode}
+      COMMAND sh "${CMAKE_CURRENT_SOURCE_DIR}/nss/export_test.sh" ${_mode}
+              $<TARGET_FILE:portinfo> $<TARGET_FILE:nss_dump> "${_nss_dir}"
+              "${CMAKE_CURRENT_SOURCE_DIR}/nss/musl_services.c")
+    set_tests_properties(nss_export_${_mode} PROPERTIES SKIP_RETURN_CODE 77
+      ENVIRONMENT "LD_LIBRARY_PATH=$<TARGET_FILE_DIR:portreg>")
+  endforeach()
+  set_tests_properties(nss_export_full PROPERTIES LABELS slow TIMEOUT 600)
+endif()
+
+add_test(NAME nss_python_socket
+  COMMAND sh "${CMAKE_CURRENT_SOURCE_DIR}/nss/python_socket_test.sh" "${Python3_EXECUTABLE}"
+          "${_nss_dir}")
+set_tests_properties(nss_python_socket PROPERTIES SKIP_RETURN_CODE 77)

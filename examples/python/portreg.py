@@ -35,6 +35,8 @@ __all__ = [
     "lookup_port", "lookup_name", "parse_service", "port_status", "classify",
     "records", "count", "registry_updated", "version", "version_info", "strerror",
     "port_ephemeral", "ephemeral_ranges",
+    "Protocol", "protocol", "protocol_by_number", "protocol_by_keyword", "protocols",
+    "protocols_updated",
     "TCP", "UDP", "SCTP", "DCCP", "ANY",
 ]
 
@@ -109,6 +111,7 @@ def _load():
 
 _lib = _load()
 
+_c_protocol_p = ctypes.c_void_p  # const portreg_protocol * (opaque; 1.1)
 _c_entry_p = ctypes.c_void_p   # const portreg_entry * (opaque)
 _c_person_p = ctypes.c_void_p  # const portreg_person * (opaque)
 _u16, _u32, _uint, _size = ctypes.c_uint16, ctypes.c_uint32, ctypes.c_uint, ctypes.c_size_t
@@ -174,6 +177,21 @@ _PROTOTYPES = {
     "portreg_tuple_format": (ctypes.c_int, [_P(_TupleStruct), ctypes.c_char_p, _size]),
     "portreg_reason_name": (_str, [ctypes.c_int]),
     "portreg_confidence_name": (_str, [ctypes.c_int]),
+    # 1.1: the IANA protocol-numbers registry
+    "portreg_protocol_count": (_size, []),
+    "portreg_protocol_at": (_c_protocol_p, [_size]),
+    "portreg_protocol_by_number": (_c_protocol_p, [_uint]),
+    "portreg_protocol_by_keyword": (_c_protocol_p, [_str]),
+    "portreg_protocol_numbers": (ctypes.c_int, [_c_protocol_p, _P(ctypes.c_uint8),
+                                                _P(ctypes.c_uint8)]),
+    "portreg_protocol_keyword": (_str, [_c_protocol_p]),
+    "portreg_protocol_description": (_str, [_c_protocol_p]),
+    "portreg_protocol_ipv6_ext": (ctypes.c_int, [_c_protocol_p]),
+    "portreg_protocol_deprecated": (ctypes.c_int, [_c_protocol_p]),
+    "portreg_protocol_ref_count": (_size, [_c_protocol_p]),
+    "portreg_protocol_ref": (_str, [_c_protocol_p, _size]),
+    "portreg_protocol_ref_type": (ctypes.c_int, [_c_protocol_p, _size]),
+    "portreg_protocols_updated": (_str, []),
 }
 
 for _name, (_restype, _argtypes) in _PROTOTYPES.items():
@@ -488,6 +506,108 @@ def registry_updated():
     return _text(_lib.portreg_registry_updated())
 
 
+# ---- IANA protocol numbers (1.1) ----
+
+class Protocol:
+    """One record of the IANA protocol-numbers registry (portreg_protocol_by_number(3)).
+    keyword and description are "" when absent; numbers is (lo, hi), lo == hi
+    for one value; references as Record.references."""
+
+    __slots__ = ("_ptr",)
+
+    def __init__(self, ptr):
+        if not ptr:
+            raise ValueError("NULL protocol")
+        self._ptr = ptr
+
+    @property
+    def numbers(self):
+        lo, hi = ctypes.c_uint8(), ctypes.c_uint8()
+        _lib.portreg_protocol_numbers(self._ptr, ctypes.byref(lo), ctypes.byref(hi))
+        return (lo.value, hi.value)
+
+    @property
+    def number(self):
+        """The value (the first of a range)."""
+        return self.numbers[0]
+
+    @property
+    def keyword(self):
+        return _text(_lib.portreg_protocol_keyword(self._ptr))
+
+    @property
+    def description(self):
+        return _text(_lib.portreg_protocol_description(self._ptr))
+
+    @property
+    def ipv6_ext(self):
+        """True when the registry marks it as an IPv6 extension header."""
+        return bool(_lib.portreg_protocol_ipv6_ext(self._ptr))
+
+    @property
+    def deprecated(self):
+        return bool(_lib.portreg_protocol_deprecated(self._ptr))
+
+    @property
+    def references(self):
+        out = []
+        for i in range(_lib.portreg_protocol_ref_count(self._ptr)):
+            kind = _text(_lib.portreg_ref_type_name(_lib.portreg_protocol_ref_type(self._ptr, i)))
+            out.append(Reference(kind, _text(_lib.portreg_protocol_ref(self._ptr, i))))
+        return out
+
+    def __eq__(self, other):
+        return isinstance(other, Protocol) and self._ptr == other._ptr
+
+    def __hash__(self):
+        return hash(self._ptr)
+
+    def __repr__(self):
+        lo, hi = self.numbers
+        where = str(lo) if lo == hi else f"{lo}-{hi}"
+        return f"<Protocol {where} {self.keyword or '(no keyword)'}>"
+
+
+def _protocol(ptr):
+    return Protocol(ptr) if ptr else None
+
+
+def protocol_by_number(number):
+    """The record holding `number` (0-255), or None."""
+    if isinstance(number, bool) or not isinstance(number, int):
+        raise TypeError(f"protocol number must be an int, not {type(number).__name__}")
+    if not 0 <= number <= 255:
+        return None
+    return _protocol(_lib.portreg_protocol_by_number(number))
+
+
+def protocol_by_keyword(keyword):
+    """The record whose keyword is `keyword` (ASCII case ignored), or None."""
+    raw = _name_bytes(keyword)
+    if b"\0" in raw:
+        return None
+    return _protocol(_lib.portreg_protocol_by_keyword(raw))
+
+
+def protocol(query):
+    """A number (50, "50") or a keyword ("esp"): the record, or None."""
+    if isinstance(query, str) and query.isdigit() and query.isascii():
+        query = int(query)
+    if isinstance(query, int) and not isinstance(query, bool):
+        return protocol_by_number(query)
+    return protocol_by_keyword(query)
+
+
+def protocols():
+    """Every record of the protocol-numbers registry, in number order."""
+    return [Protocol(_lib.portreg_protocol_at(i)) for i in range(_lib.portreg_protocol_count())]
+
+
+def protocols_updated():
+    """The protocol-numbers edition compiled into the library, "YYYY-MM-DD"."""
+    return _text(_lib.portreg_protocols_updated())
+
+
 def version():
     """The library's version, "MAJOR.MINOR.PATCH", read at run time."""
     return _text(_lib.portreg_version_string())
@@ -555,9 +675,13 @@ class Tuple:
     def __init__(self, proto, src, src_port, dst, dst_port):
         t = _TupleStruct()
         if isinstance(proto, str):
-            if proto.lower() not in _IPPROTO:
-                raise ValueError(f"unknown protocol {proto!r}")
-            proto = _IPPROTO[proto.lower()]
+            if proto.lower() in _IPPROTO:
+                proto = _IPPROTO[proto.lower()]
+            else:  # any keyword of the protocol-numbers registry ("esp", "gre")
+                found = protocol_by_keyword(proto)
+                if found is None:
+                    raise ValueError(f"unknown protocol {proto!r}")
+                proto = found.number
         if isinstance(proto, bool) or not isinstance(proto, int) or not 0 <= proto <= 255:
             raise ValueError(f"protocol must be a name or a number 0-255, not {proto!r}")
         src, dst = ipaddress.ip_address(src), ipaddress.ip_address(dst)

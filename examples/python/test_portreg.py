@@ -236,5 +236,45 @@ class Flows(unittest.TestCase):
         self.assertEqual(hash(t), hash(portreg.Tuple.parse(str(t))))
 
 
+class Protocols(unittest.TestCase):
+    """The protocol-numbers API (1.1) against `portinfo --json --protocol`."""
+
+    def test_every_protocol_matches_c(self):
+        for p in portreg.protocols():
+            row = portinfo_json("--protocol", str(p.number))[0]
+            self.assertEqual((row["number"], row.get("number_hi", row["number"])), p.numbers)
+            self.assertEqual(row["keyword"], p.keyword)
+            self.assertEqual(row["description"], p.description)
+            self.assertEqual(row["ipv6_extension_header"], p.ipv6_ext)
+            self.assertEqual(row["deprecated"], p.deprecated)
+            self.assertEqual([(r["type"], r["ref"]) for r in row["references"]],
+                             [(r.type, r.data) for r in p.references])
+            if p.keyword:
+                self.assertEqual(portreg.protocol_by_keyword(p.keyword.lower()), p)
+                self.assertEqual(portreg.protocol(p.keyword.upper()), p)
+
+    def test_stable_facts(self):
+        esp = portreg.protocol("esp")
+        self.assertEqual((esp.number, esp.keyword, esp.description, esp.ipv6_ext),
+                         (50, "ESP", "Encap Security Payload", True))
+        self.assertEqual(portreg.protocol(58), portreg.protocol_by_keyword("ipv6-icmp"))
+        self.assertEqual(portreg.protocol("132").keyword, "SCTP")
+        self.assertGreaterEqual(sum(1 for p in portreg.protocols() if p.keyword), 140)
+        self.assertRegex(portreg.protocols_updated(), r"^\d{4}-\d\d-\d\d$")
+        self.assertEqual(portreg.Tuple("esp", "10.0.0.2", 0, "10.0.0.1", 0).proto, 50)
+        self.assertEqual(str(portreg.Tuple.parse("gre 10.0.0.1 -> 10.0.0.2")),
+                         "gre 10.0.0.1 -> 10.0.0.2")
+
+    def test_bad_input(self):
+        for q in ("", "no-such-protocol", "e\0sp", "\u00e9sp", "x" * 300, 256, -1):
+            self.assertIsNone(portreg.protocol(q), q)
+        self.assertIsNone(portreg.protocol_by_keyword(b"\xff\xfe"))
+        self.assertRaises(TypeError, portreg.protocol_by_number, "50")
+        self.assertRaises(TypeError, portreg.protocol_by_number, True)
+        self.assertRaises(TypeError, portreg.protocol_by_keyword, 50)
+        self.assertRaises(ValueError, portreg.Tuple, "no-such-protocol", "10.0.0.1", 0,
+                          "10.0.0.2", 0)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -14,7 +14,7 @@ root=$(pwd)
 start=$(date +%s)
 
 seconds=${FUZZ_SECONDS:-60}
-harnesses=${FUZZ_HARNESSES:-"fuzz_lookup_name fuzz_parsers fuzz_tuple_roundtrip fuzz_registry"}
+harnesses=${FUZZ_HARNESSES:-"fuzz_lookup_name fuzz_parsers fuzz_tuple_roundtrip fuzz_registry fuzz_protocol_keyword fuzz_nss"}
 
 # ---- dependencies (CI starts from a fresh Debian machine) ----
 missing=()

@@ -42,6 +42,9 @@
 
 #include "alloc_count.h"
 #include "bench_reg.h"
+#ifdef BENCH_HAVE_NSS
+#include "bench_nss.h"
+#endif
 #ifdef BENCH_HAVE_GPERF
 #include "bench_gperf.h"
 #include "direct_lib.h"
@@ -1222,6 +1225,10 @@ int main(int argc, char **argv)
     FILE *f;
     char cmd[600];
 
+#ifdef BENCH_HAVE_NSS
+    if (argc > 1 && strcmp(argv[1], "--nss-child") == 0)
+        return bench_nss_child(argc - 2, argv + 2);
+#endif
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
             runs = strtoul(argv[++i], NULL, 10);
@@ -1313,6 +1320,10 @@ int main(int argc, char **argv)
     time_fast_methods();
     if (do_glibc)
         time_glibc(dir);
+#ifdef BENCH_HAVE_NSS
+    if (do_glibc)
+        bench_nss("/proc/self/exe", dir, runs);
+#endif
     if (do_startup)
         measure_startup();
 

@@ -38,3 +38,11 @@ add_test(NAME nss_python_socket
   COMMAND sh "${CMAKE_CURRENT_SOURCE_DIR}/nss/python_socket_test.sh" "${Python3_EXECUTABLE}"
           "${_nss_dir}")
 set_tests_properties(nss_python_socket PROPERTIES SKIP_RETURN_CODE 77)
+
+# Threads enumerating at once (and under ThreadSanitizer in .ci/tsan.sh).
+find_package(Threads REQUIRED)
+add_executable(check_nss_threads nss/check_nss_threads.c)
+target_link_libraries(check_nss_threads PRIVATE nss_portreg Threads::Threads)
+target_compile_options(check_nss_threads PRIVATE ${PORTREG_C_WARNINGS} ${PORTREG_C_WERROR})
+target_compile_definitions(check_nss_threads PRIVATE _DEFAULT_SOURCE)
+add_test(NAME check_nss_threads COMMAND check_nss_threads)

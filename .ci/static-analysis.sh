@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# cppcheck and clang-tidy on lib/ (the runtime and the registry compiler),
+# cppcheck and clang-tidy on lib/ (the runtime, the registry compiler and
+# the NSS module),
 # with the committed configuration: .clang-tidy at the top and
 # .ci/cppcheck-suppressions.txt.  Any finding fails the script.
 set -euo pipefail
@@ -17,7 +18,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-sources=(lib/*.c lib/registry/*.c lib/flow/*.c lib/compiler/*.c)
+sources=(lib/*.c lib/registry/*.c lib/flow/*.c lib/compiler/*.c lib/nss/*.c)
 status=0
 
 # ---- cppcheck ----

@@ -631,7 +631,9 @@ PORTREG_API int portreg_community_id(const portreg_tuple *t, uint16_t seed, unsi
 
 /**
  * Parses "PROTO SRC -> DST" into `out`.  PROTO is tcp, udp, sctp, dccp,
- * icmp, icmpv6 (any case) or a decimal protocol number 0-255.  Endpoints
+ * icmp, icmpv6, since 1.1 any keyword of the protocol-numbers registry
+ * (portreg_protocol_by_keyword(): "esp", "gre", "ipv6-icmp"), all in any
+ * case, or a decimal protocol number 0-255.  Endpoints
  * are a.b.c.d:port or [v6]:port for port protocols, where a port may be a
  * service name registered for that transport; bare addresses for others
  * (IPv6 with or without brackets).  ICMP and ICMPv6 end with
@@ -648,7 +650,10 @@ PORTREG_API int portreg_tuple_parse(portreg_tuple *out, const char *text);
 
 /**
  * Writes `t` in the form portreg_tuple_parse() reads (ports as numbers,
- * names lowercase, IPv6 as RFC 5952 with IPv4-mapped addresses as
+ * names lowercase, a protocol other than tcp, udp, sctp, dccp, icmp and
+ * icmpv6 as its registry keyword in lower case when it has one of at most
+ * 24 bytes ("esp"; since 1.1), else as its number, IPv6 as RFC 5952 with
+ * IPv4-mapped addresses as
  * ::ffff:a.b.c.d, bare IPv6 addresses without brackets), so that parsing
  * the text gives `t` back.  At most 107 characters.
  * snprintf-like: writes at most `cap` bytes including the NUL and returns

@@ -46,3 +46,9 @@ target_link_libraries(check_nss_threads PRIVATE nss_portreg Threads::Threads)
 target_compile_options(check_nss_threads PRIVATE ${PORTREG_C_WARNINGS} ${PORTREG_C_WERROR})
 target_compile_definitions(check_nss_threads PRIVATE _DEFAULT_SOURCE)
 add_test(NAME check_nss_threads COMMAND check_nss_threads)
+
+if(PORTREG_INSTALL)
+  add_test(NAME nss_install
+    COMMAND sh "${CMAKE_CURRENT_SOURCE_DIR}/nss/install_test.sh" "${PROJECT_BINARY_DIR}"
+            "${CMAKE_COMMAND}" "${CMAKE_INSTALL_LIBDIR}")
+endif()

@@ -53,27 +53,36 @@ int servent_at_port(struct servent_entry *out, uint16_t port, unsigned proto)
     return out->count ? 0 : -1;
 }
 
+/* The transport a record answers for: its own, or (a record without
+ * <protocol>) the first transport asked. */
+static unsigned answer_proto(const portreg_entry *e, unsigned protos)
+{
+    unsigned rp = portreg_entry_protos(e) & protos;
+    if (!rp)
+        rp = protos;
+    return rp & ~(rp - 1); /* the lowest flag */
+}
+
 int servent_by_name(struct servent_entry *out, const char *name, unsigned protos)
 {
-    const portreg_entry *all[16];
-    size_t n, i, t;
+    const portreg_entry *first, *all[16];
+    uint16_t lo;
+    size_t n, i;
 
-    if (!servent_is_token(name) || !(protos & PORTREG_ANY))
+    protos &= PORTREG_ANY;
+    if (!protos || !servent_is_token(name))
         return -1;
+    /* Nearly always the name's first record has a port: one probe. */
+    first = portreg_lookup_name(name, protos);
+    if (!first)
+        return -1;
+    if (portreg_entry_ports(first, &lo, NULL) == 0)
+        return servent_at_port(out, lo, answer_proto(first, protos));
+    /* A name-only record (DNS SRV) first: the first later one with a port. */
     n = portreg_lookup_name_all(name, protos, all, 16);
-    for (i = 0; i < n && i < 16; i++) {
-        unsigned rp = portreg_entry_protos(all[i]);
-        uint16_t lo;
-        if (portreg_entry_ports(all[i], &lo, NULL) != 0)
-            continue;
-        /* A record without <protocol> answers for the first transport asked. */
-        for (t = 0; !(rp & protos) && t < 4; t++) {
-            if (protos & (1u << t))
-                rp = 1u << t;
-        }
-        rp &= protos;
-        rp &= ~(rp - 1); /* one flag */
-        return servent_at_port(out, lo, rp);
+    for (i = 1; i < n && i < 16; i++) {
+        if (portreg_entry_ports(all[i], &lo, NULL) == 0)
+            return servent_at_port(out, lo, answer_proto(all[i], protos));
     }
     return -1;
 }

@@ -160,7 +160,10 @@ NSS_API enum nss_status _nss_portreg_getservbyport_r(int port, const char *proto
             *errnop = EINVAL;
         return NSS_STATUS_UNAVAIL;
     }
-    /* `port` is in network byte order in its low 16 bits, as glibc passes it. */
+    /* `port` is a 16-bit port in network byte order, as glibc passes it;
+     * nss_files compares the whole int, so other bits find nothing. */
+    if ((unsigned)port > 0xFFFFu)
+        return not_found(errnop);
     for (t = 0; t < 4; t++) {
         if ((protos & (1u << t)) &&
             servent_at_port(&e, ntohs((uint16_t)port), 1u << t) == 0)

@@ -186,6 +186,13 @@ START_TEST(bad_input_is_not_found)
     sp = &se;
     ck_assert_int_eq(getservbyport_r((int)htons(443), "", &se, buf, sizeof buf, &sp), 0);
     ck_assert_ptr_null(sp);
+    sp = &se;
+    ck_assert_int_eq(getservbyport_r((int)htons(80) | 0x10000, "tcp", &se, buf, sizeof buf, &sp),
+                     0);
+    ck_assert_ptr_null(sp);
+    sp = &se;
+    ck_assert_int_eq(getservbyport_r(-1, NULL, &se, buf, sizeof buf, &sp), 0);
+    ck_assert_ptr_null(sp);
     pp = &pe;
     ck_assert_int_eq(getprotobynumber_r(256, &pe, buf, sizeof buf, &pp), 0);
     ck_assert_ptr_null(pp);

@@ -12,6 +12,9 @@
 #     - cli_python_binding and cli_man_examples: they load the sanitized
 #       library into programs that are not (python3, examples compiled by
 #       the test itself), where the ASan runtime cannot come first;
+#     - nss_getent, nss_python_socket, nss_export_quick and nss_export_full,
+#       for the same reason: getent and python3 load the sanitized NSS
+#       module (check_nss, check_nss_threads and fuzz_nss cover it);
 #     - check_noalloc: it defines malloc/free itself to count calls, as ASan
 #       and valgrind do to check them; the two cannot both interpose.
 #     - check_dispatch_static: CMake leaves it out, as ASan cannot link a
@@ -57,7 +60,7 @@ cmake --build "$work/asan" -j"$jobs" >"$work/asan-build.log" 2>&1 \
   || { tail -60 "$work/asan-build.log"; echo "sanitizers.sh: FAILED: sanitized build"; exit 1; }
 asan_status=0
 ctest --test-dir "$work/asan" -j"$jobs" --output-on-failure \
-  -E '^(install_consumers|cli_python_binding|cli_man_examples|check_noalloc)$' \
+  -E '^(install_consumers|cli_python_binding|cli_man_examples|check_noalloc|nss_getent|nss_python_socket|nss_export_quick|nss_export_full)$' \
   >"$work/asan-ctest.log" 2>&1 || asan_status=$?
 asan_summary=$(grep -E 'tests passed' "$work/asan-ctest.log" || echo "no summary")
 if [ "$asan_status" -ne 0 ]; then

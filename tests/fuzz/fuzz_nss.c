@@ -90,8 +90,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     name = malloc(size + 1);
     memcpy(name, data, size);
     name[size] = '\0';
-    for (i = 0; i < size && i < 4; i++)
-        number = number << 8 | data[i];
+    /* any int, negative ones and those beyond 16 bits included */
+    memcpy(&number, data, size < sizeof number ? size : sizeof number);
     buf = malloc(buflen ? buflen : 1);
     buf_lo = buf;
     buf_hi = buf + buflen;

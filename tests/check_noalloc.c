@@ -169,6 +169,43 @@ START_TEST(test_names_of_enums)
 }
 END_TEST
 
+/* The protocol-numbers API (1.1), and tuple text with keywords. */
+START_TEST(test_protocols)
+{
+    static const char *const keywords[] = {"esp", "IPv6-ICMP", "gre", "nope", "", NULL};
+    portreg_tuple t;
+    char buf[128];
+    size_t i, round;
+    unsigned n;
+
+    alloc_count_start();
+    for (round = 0; round < 200; round++) {
+        for (n = 0; n < 260; n++) {
+            const portreg_protocol *p = portreg_protocol_by_number(n);
+            uint8_t lo, hi;
+            USE(p);
+            USE(portreg_protocol_keyword(p));
+            USE(portreg_protocol_description(p));
+            USE(portreg_protocol_ipv6_ext(p));
+            USE(portreg_protocol_deprecated(p));
+            USE(portreg_protocol_numbers(p, &lo, &hi));
+            for (i = 0; i <= portreg_protocol_ref_count(p); i++) {
+                USE(portreg_protocol_ref(p, i));
+                USE(portreg_protocol_ref_type(p, i));
+            }
+        }
+        for (i = 0; i < portreg_protocol_count() + 1; i++)
+            USE(portreg_protocol_at(i));
+        for (i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
+            USE(portreg_protocol_by_keyword(keywords[i]));
+        USE(portreg_protocols_updated());
+        USE(portreg_tuple_parse(&t, "esp 10.0.0.2 -> 10.0.0.1"));
+        USE(portreg_tuple_format(&t, buf, sizeof buf));
+    }
+    ck_assert_uint_eq(alloc_count_stop(), 0);
+}
+END_TEST
+
 START_TEST(test_tuples)
 {
     static const char *const texts[] = {
@@ -229,6 +266,7 @@ static Suite *noalloc_suite(void)
     tcase_add_test(tc, test_port_lookups);
     tcase_add_test(tc, test_names_of_enums);
     tcase_add_test(tc, test_tuples);
+    tcase_add_test(tc, test_protocols);
     suite_add_tcase(s, tc);
     return s;
 }

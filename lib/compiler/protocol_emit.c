@@ -12,10 +12,13 @@
 #include "strpool.h"
 #include "text.h"
 
-/* Seeds tried before giving up on a collision-free keyword hash.  With at
- * least n*n/8 slots a seed works with probability about e^-4 even for
- * 256 keywords, so a few thousand seeds always suffice. */
-#define SEED_TRIES 1000000u
+/* Seeds tried at one table size before doubling it.  The table starts at
+ * the smallest power of two of at least 4 slots per keyword (1024 for the
+ * 143 keywords of 2026: 2 KB), where a seed works with probability about
+ * e^-(n*n/2m), e^-10 for 2026's registry, so a few tens of thousands of
+ * seeds find one; a registry that needs more gets twice the slots. */
+#define SEED_TRIES 200000u
+#define SLOTS_MAX 65536u
 
 static void write_bytes(FILE *out, const char *name, const char *data, size_t len)
 {
@@ -28,14 +31,6 @@ static void write_bytes(FILE *out, const char *name, const char *data, size_t le
     fprintf(out, "\n};\n\n");
 }
 
-static size_t slot_count_for(size_t keywords)
-{
-    size_t slots = 16;
-    while (slots < keywords * keywords / 8 || slots < keywords * 4)
-        slots *= 2;
-    return slots;
-}
-
 /* Finds a seed under which the keywords' slots are all distinct and fills
  * `slots` (record index or PORTREG_PROTOCOL_NONE).  0, or -1 when none. */
 static int build_keyword_slots(const struct protocol_registry *reg, uint16_t *slots,
@@ -44,7 +39,7 @@ static int build_keyword_slots(const struct protocol_registry *reg, uint16_t *sl
     uint32_t seed;
     size_t i;
 
-    for (seed = 1; seed < SEED_TRIES; seed++) {
+    for (seed = 1; seed <= SEED_TRIES; seed++) {
         int clash = 0;
         for (i = 0; i < slot_count; i++)
             slots[i] = PORTREG_PROTOCOL_NONE;
@@ -77,12 +72,16 @@ int protocol_emit(FILE *out, const struct protocol_registry *reg)
 
     for (i = 0; i < reg->record_count; i++)
         keywords += reg->records[i].keyword[0] != '\0';
-    slot_count = slot_count_for(keywords);
-    slots = xmalloc(slot_count * sizeof *slots);
-    if (build_keyword_slots(reg, slots, slot_count, &seed) != 0) {
-        fprintf(stderr, "%s: no keyword hash seed found in %u tries\n", reg->path, SEED_TRIES);
-        free(slots);
-        return -1;
+    for (slot_count = 16; slot_count < keywords * 4; slot_count *= 2)
+        ;
+    slots = xmalloc(SLOTS_MAX * sizeof *slots);
+    while (build_keyword_slots(reg, slots, slot_count, &seed) != 0) {
+        if (slot_count == SLOTS_MAX) {
+            fprintf(stderr, "%s: no keyword hash seed found\n", reg->path);
+            free(slots);
+            return -1;
+        }
+        slot_count *= 2;
     }
     for (n = 0; n < 256; n++)
         number_index[n] = PORTREG_PROTOCOL_NONE;

@@ -117,13 +117,11 @@ static int protocols_main(int argc, char **argv)
     int quiet = 0, rc = 0;
 
     if (argc == 3 && strcmp(argv[0], "--diff") == 0) {
-        size_t lines = 0;
         memset(&other, 0, sizeof other);
         rc = 2;
-        if (protocol_read(&reg, argv[1]) == 0 && protocol_read(&other, argv[2]) == 0) {
-            lines = protocol_diff(stdout, &reg, &other);
-            rc = lines ? 1 : 0;
-        }
+        /* exit status as diff(1): 1 when some number changed */
+        if (protocol_read(&reg, argv[1]) == 0 && protocol_read(&other, argv[2]) == 0)
+            rc = protocol_diff(stdout, &reg, &other) ? 1 : 0;
         protocol_free(&reg);
         protocol_free(&other);
         if (fflush(stdout) != 0)

@@ -8,20 +8,10 @@
  * (lib/nss/servent.h), in the module's enumeration order, so that glibc's
  * files backend reading the export gives the module's answers.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "portinfo.h"
 #include "servent.h"
-
-static int is_number(const char *s)
-{
-    size_t i;
-    for (i = 0; s[i]; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-    return i > 0 && i <= 3;
-}
 
 static void print_protocol_json(FILE *out, const portreg_protocol *p, const char *query)
 {
@@ -75,14 +65,14 @@ static void print_protocol_text(FILE *out, const portreg_protocol *p)
 int portinfo_protocol(FILE *out, const char *query, const portinfo_opts *o)
 {
     const portreg_protocol *p;
-    unsigned long n;
+    uint16_t n;
 
-    if (is_number(query)) {
-        n = strtoul(query, NULL, 10);
-        p = n <= 255 ? portreg_protocol_by_number((unsigned)n) : NULL;
-    } else {
+    /* A number by the library's one rule (as a port, then at most 255);
+     * a keyword is never a number. */
+    if (portinfo_parse_port(query, strlen(query), &n) == 0)
+        p = n <= 255 ? portreg_protocol_by_number(n) : NULL;
+    else
         p = portreg_protocol_by_keyword(query);
-    }
     if (!p) {
         fprintf(stderr, "portinfo: no protocol '%s' in the protocol-numbers registry (%s)\n",
                 query, portreg_protocols_updated());

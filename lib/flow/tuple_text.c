@@ -26,7 +26,7 @@
 
 #include "decimal.h"
 #include "portreg_table.h"
-#include "registry/protocol_internal.h"
+#include "protocol_internal.h"
 #include "tuple_internal.h"
 
 /* Longest text portreg_tuple_format() writes: "icmpv6 " + two bracketed

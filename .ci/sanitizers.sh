@@ -82,7 +82,9 @@ vg=(valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kind
     --track-origins=yes)
 failed=()
 ran=0
-export CK_FORK=no CK_VERBOSITY=silent
+# minimal: Check prints its summary line, which vg_one reads to make sure
+# that checks ran.
+export CK_FORK=no CK_VERBOSITY=minimal
 # check_threads: 8 x 10^6 iterations take an hour under valgrind; 20000
 # each still runs every operation on every thread (tsan.sh does the full run).
 export PORTREG_THREAD_ITERATIONS=20000
@@ -99,11 +101,15 @@ for t in "$work"/plain/tests/check_*; do
     *) runs+=("$t") ;;
   esac
 done
-vg_one() { # binary[:case] -> log; status 0 when clean
+vg_one() { # binary[:case] -> log; status 0 when clean and some checks ran
   local bin=${1%%:*} case= log
   [ "$1" != "$bin" ] && case=${1#*:}
   log="$work/vg-$(basename "$bin")${case:+-$case}.log"
-  (cd "$work/plain/tests" && CK_RUN_CASE=$case "${vg[@]}" "$bin") >"$log" 2>&1
+  # CK_RUN_CASE only with a case: set but empty, Check runs no case at all.
+  (cd "$work/plain/tests" && env ${case:+CK_RUN_CASE=$case} "${vg[@]}" "$bin") >"$log" 2>&1 ||
+    return 1
+  grep -Eq 'Checks: [1-9][0-9]*, Failures: 0, Errors: 0' "$log" ||
+    { echo "valgrind run of $1 ran no checks, or some failed" >>"$log"; return 1; }
 }
 pids=()
 names=()

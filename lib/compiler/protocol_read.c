@@ -3,10 +3,10 @@
  * Numbers") into a struct protocol_registry and checks it.  Every problem
  * is reported as "file:line: what is wrong".
  *
- * The XML is untrusted input, read under the same rules as the service
- * registry (registry_read.c): no network, no entity substitution, no DTD,
- * a bounded size, and a DOCTYPE refused from the parser's own callback
- * before libxml2 reads any declaration in it.
+ * The XML is untrusted input, read by xml_read.c under the same rules as
+ * the service registry: no network, no entity substitution, no DTD, a
+ * bounded size, UTF-8 only, a DOCTYPE refused before libxml2 reads any
+ * declaration in it, and no control characters in any text.
  *
  * Keywords.  The registry's <name> is mostly a keyword ("ESP",
  * "IPv6-ICMP"), but a few are prose: "ARGUS (deprecated)", "ISIS over
@@ -17,127 +17,54 @@
  */
 #include "protocol.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
 
 #include "decimal.h"
 #include "portreg.h"
 #include "portreg_table.h"
 #include "text.h"
+#include "xml_read.h"
 
 /* The 2026 edition is 43 KB. */
 #define PROTOCOL_MAX_BYTES (4L * 1024 * 1024)
 #define DEPRECATED_SUFFIX " (deprecated)"
 
 struct preader {
+    struct xml_reader x; /* the file, its messages, whether it failed */
     struct protocol_registry *reg;
-    const char *path;
-    int failed;
-    int stopped;
 };
 
+/* Prints "path:line: message" and marks the reading failed (xml_fail()). */
+static void fail(struct preader *r, long line, const char *fmt, ...) XML_READ_PRINTF(3, 4);
 static void fail(struct preader *r, long line, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "%s:%ld: ", r->path, line);
-    vfprintf(stderr, fmt, ap);
+    xml_vfail(&r->x, line, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
-    r->failed = 1;
-}
-
-static long line_of(const xmlNode *node)
-{
-    return node ? (long)xmlGetLineNo(node) : 0;
-}
-
-static int is_named(const xmlNode *node, const char *name)
-{
-    return node->type == XML_ELEMENT_NODE && strcmp((const char *)node->name, name) == 0;
-}
-
-static const char *attribute(const xmlNode *node, const char *name)
-{
-    const xmlAttr *a;
-    for (a = node->properties; a; a = a->next) {
-        if (strcmp((const char *)a->name, name) != 0)
-            continue;
-        if (a->children && a->children->type == XML_TEXT_NODE)
-            return (const char *)a->children->content;
-        return "";
-    }
-    return NULL;
-}
-
-/* The text below `node`, element boundaries read as spaces, collapsed;
- * caller frees.  Entity references are refused. */
-static void collect(struct preader *r, const xmlNode *node, char **s, size_t *len)
-{
-    const xmlNode *c;
-    for (c = node->children; c; c = c->next) {
-        const char *add = NULL;
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            add = (const char *)c->content;
-        } else if (c->type == XML_ELEMENT_NODE) {
-            collect(r, c, s, len);
-            add = " ";
-        } else if (c->type == XML_ENTITY_REF_NODE) {
-            fail(r, line_of(c), "entity reference &%s; is not allowed", (const char *)c->name);
-        }
-        if (add) {
-            size_t n = strlen(add);
-            *s = xrealloc(*s, *len + n + 2);
-            (*s)[(*len)++] = ' ';
-            memcpy(*s + *len, add, n + 1);
-            *len += n;
-        }
-    }
-}
-
-static char *element_text(struct preader *r, const xmlNode *node)
-{
-    char *s = text_dup("");
-    size_t len = 0;
-    collect(r, node, &s, &len);
-    return text_collapse(s);
-}
-
-/* Refuses C0 controls, DEL and the UTF-8 form of C1 controls. */
-static int has_control(const char *s)
-{
-    const unsigned char *p;
-    for (p = (const unsigned char *)s; *p; p++) {
-        if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
-            return 1;
-    }
-    return 0;
 }
 
 static void read_value(struct preader *r, struct protocol_record *rec, const xmlNode *node)
 {
-    char *text = element_text(r, node);
+    char *text = xml_element_text(&r->x, node);
     const char *dash = strchr(text, '-');
     size_t n = dash ? (size_t)(dash - text) : strlen(text);
     unsigned long lo = 0, hi = 0;
 
     if (!portreg_decimal_parse(text, n, 255, &lo) ||
         (dash && !portreg_decimal_parse(dash + 1, strlen(dash + 1), 255, &hi))) {
-        fail(r, line_of(node), "protocol value \"%s\" is not N or N-M with numbers from 0 to 255",
+        fail(r, xml_line(node), "protocol value \"%s\" is not N or N-M with numbers from 0 to 255",
              text);
     } else {
         if (!dash)
             hi = lo;
         if (hi < lo)
-            fail(r, line_of(node), "protocol range \"%s\" is reversed", text);
+            fail(r, xml_line(node), "protocol range \"%s\" is reversed", text);
         rec->lo = (unsigned)lo;
         rec->hi = (unsigned)hi;
     }
@@ -186,23 +113,23 @@ static unsigned ref_type(const char *type)
 
 static void read_xref(struct preader *r, struct protocol_record *rec, const xmlNode *node)
 {
-    const char *type = attribute(node, "type"), *data = attribute(node, "data");
+    const char *type = xml_attribute(node, "type"), *data = xml_attribute(node, "data");
     struct ref *ref;
 
     if (!type) {
-        fail(r, line_of(node), "<xref> without a type");
+        fail(r, xml_line(node), "<xref> without a type");
         return;
     }
     if (strcmp(type, "person") == 0)
         return; /* people are not part of the protocol table */
     if (rec->ref_count == 255) {
-        fail(r, line_of(node), "more than 255 references in one record");
+        fail(r, xml_line(node), "more than 255 references in one record");
         return;
     }
     rec->refs = xrealloc(rec->refs, (rec->ref_count + 1) * sizeof *rec->refs);
     ref = &rec->refs[rec->ref_count++];
     ref->type = ref_type(type);
-    ref->data = data ? text_collapse(text_dup(data)) : element_text(r, node);
+    ref->data = data ? text_collapse(text_dup(data)) : xml_element_text(&r->x, node);
 }
 
 static void read_record(struct preader *r, const xmlNode *node)
@@ -213,43 +140,41 @@ static void read_record(struct preader *r, const xmlNode *node)
     int have_value = 0, have_name = 0, have_description = 0, have_ipv6 = 0;
 
     if (reg->record_count == 256) {
-        fail(r, line_of(node), "more than 256 records: the values overlap");
+        fail(r, xml_line(node), "more than 256 records: the values overlap");
         return;
     }
     reg->records = xrealloc(reg->records, (reg->record_count + 1) * sizeof *reg->records);
     rec = &reg->records[reg->record_count++];
     memset(rec, 0, sizeof *rec);
-    rec->line = line_of(node);
+    rec->line = xml_line(node);
     for (c = node->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (is_named(c, "value") || is_named(c, "name") || is_named(c, "description") ||
-            is_named(c, "ipv6")) {
-            int *seen = is_named(c, "value") ? &have_value
-                        : is_named(c, "name") ? &have_name
-                        : is_named(c, "description") ? &have_description
+        if (xml_is_named(c, "value") || xml_is_named(c, "name") || xml_is_named(c, "description") ||
+            xml_is_named(c, "ipv6")) {
+            int *seen = xml_is_named(c, "value") ? &have_value
+                        : xml_is_named(c, "name") ? &have_name
+                        : xml_is_named(c, "description") ? &have_description
                                                         : &have_ipv6;
             if (*seen) {
-                fail(r, line_of(c), "<%s> twice in one record", (const char *)c->name);
+                fail(r, xml_line(c), "<%s> twice in one record", (const char *)c->name);
                 continue;
             }
             *seen = 1;
         }
-        if (is_named(c, "value")) {
+        if (xml_is_named(c, "value")) {
             read_value(r, rec, c);
-        } else if (is_named(c, "name")) {
-            rec->name = element_text(r, c);
-            if (has_control(rec->name))
-                fail(r, line_of(c), "protocol name contains a control character");
-        } else if (is_named(c, "description")) {
-            rec->description = element_text(r, c);
-        } else if (is_named(c, "ipv6")) {
-            char *flag = element_text(r, c);
+        } else if (xml_is_named(c, "name")) {
+            rec->name = xml_element_text(&r->x, c);
+        } else if (xml_is_named(c, "description")) {
+            rec->description = xml_element_text(&r->x, c);
+        } else if (xml_is_named(c, "ipv6")) {
+            char *flag = xml_element_text(&r->x, c);
             if (strcmp(flag, "Y") != 0 && strcmp(flag, "N") != 0 && flag[0] != '\0')
-                fail(r, line_of(c), "<ipv6>%s</ipv6> is neither Y nor N", flag);
+                fail(r, xml_line(c), "<ipv6>%s</ipv6> is neither Y nor N", flag);
             rec->ipv6_ext = strcmp(flag, "Y") == 0;
             free(flag);
-        } else if (is_named(c, "xref")) {
+        } else if (xml_is_named(c, "xref")) {
             read_xref(r, rec, c);
         }
     }
@@ -266,15 +191,15 @@ static void read_children(struct preader *r, const xmlNode *node)
 {
     const xmlNode *c;
     for (c = node->children; c; c = c->next) {
-        if (is_named(c, "updated") && node->parent && node->parent->type == XML_DOCUMENT_NODE) {
+        if (xml_is_named(c, "updated") && node->parent && node->parent->type == XML_DOCUMENT_NODE) {
             free(r->reg->updated);
-            r->reg->updated = element_text(r, c);
+            r->reg->updated = xml_element_text(&r->x, c);
             if (!text_is_date(r->reg->updated))
-                fail(r, line_of(c), "<updated>%s</updated> is not a YYYY-MM-DD date",
+                fail(r, xml_line(c), "<updated>%s</updated> is not a YYYY-MM-DD date",
                      r->reg->updated);
-        } else if (is_named(c, "registry")) {
+        } else if (xml_is_named(c, "registry")) {
             read_children(r, c);
-        } else if (is_named(c, "record")) {
+        } else if (xml_is_named(c, "record")) {
             read_record(r, c);
         }
     }
@@ -317,120 +242,58 @@ static void check_unique(struct preader *r)
     }
 }
 
-static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
-                           const xmlChar *system_id)
+static struct xml_reader protocol_file(const char *path)
 {
-    xmlParserCtxtPtr ctxt = ctx;
-    struct preader *r = ctxt->_private;
-    (void)name;
-    (void)external_id;
-    (void)system_id;
-    fail(r, ctxt->input && ctxt->input->line > 0 ? (long)ctxt->input->line : 1,
-         "a DOCTYPE is not allowed (the IANA registry has none)");
-    r->stopped = 1;
-    xmlStopParser(ctxt);
-}
-
-#if LIBXML_VERSION >= 21200
-typedef const xmlError *xml_error_arg;
-#else
-typedef xmlErrorPtr xml_error_arg;
-#endif
-
-static void report_xml_error(void *ctx, xml_error_arg error)
-{
-    struct preader *r = ctx;
-    char message[512], *p;
-    size_t n;
-
-    if (!error || error->level < XML_ERR_ERROR || r->stopped)
-        return;
-    snprintf(message, sizeof message, "%s", error->message ? error->message : "XML error");
-    n = strlen(message);
-    while (n > 0 && (message[n - 1] == '\n' || message[n - 1] == ' '))
-        message[--n] = '\0';
-    for (p = message; (p = strchr(p, '\n')) != NULL;)
-        *p = ' ';
-    fail(r, error->line > 0 ? (long)error->line : 1, "XML: %s", message);
+    struct xml_reader x = {path, "protocol-numbers registry", PROTOCOL_MAX_BYTES, 0, 0};
+    return x;
 }
 
 int protocol_read_memory(struct protocol_registry *reg, const char *path, const char *data,
                          size_t len)
 {
-    struct preader r = {reg, path, 0, 0};
-    xmlParserCtxtPtr ctxt;
+    struct preader r;
     xmlDoc *doc;
     const xmlNode *root;
     const char *id;
 
     memset(reg, 0, sizeof *reg);
     reg->path = path;
-    if (len == 0 || len > (size_t)PROTOCOL_MAX_BYTES) {
-        fail(&r, 1, "%zu bytes is not the size of a protocol-numbers registry", len);
+    r.x = protocol_file(path);
+    r.reg = reg;
+    doc = xml_parse(&r.x, data, len);
+    if (!doc)
         return -1;
-    }
-    ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
-    if (!ctxt) {
-        fail(&r, 1, "cannot create an XML parser");
-        return -1;
-    }
-    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
-    ctxt->_private = &r;
-    ctxt->sax->internalSubset = refuse_doctype;
-    ctxt->sax->externalSubset = NULL;
-    xmlSetStructuredErrorFunc(&r, report_xml_error);
-    xmlParseDocument(ctxt);
-    xmlSetStructuredErrorFunc(NULL, NULL);
-    doc = ctxt->myDoc;
-    ctxt->myDoc = NULL;
-    if (!ctxt->wellFormed && !r.failed)
-        fail(&r, 1, "not a well-formed XML document");
-    xmlFreeParserCtxt(ctxt);
-    if (r.failed || !doc) {
-        xmlFreeDoc(doc);
-        return -1;
-    }
 
     root = xmlDocGetRootElement(doc);
-    id = root ? attribute(root, "id") : NULL;
-    if (!root || !is_named(root, "registry") || !id || strcmp(id, "protocol-numbers") != 0) {
-        fail(&r, root ? line_of(root) : 1,
+    id = root ? xml_attribute(root, "id") : NULL;
+    if (!root || !xml_is_named(root, "registry") || !id || strcmp(id, "protocol-numbers") != 0) {
+        fail(&r, root ? xml_line(root) : 1,
              "the root element is not <registry id=\"protocol-numbers\">");
     } else {
         read_children(&r, root);
         if (!reg->updated)
-            fail(&r, line_of(root), "the registry has no <updated> date");
-        if (!r.failed && reg->record_count == 0)
-            fail(&r, line_of(root), "the registry has no <record>");
-        if (!r.failed)
+            fail(&r, xml_line(root), "the registry has no <updated> date");
+        if (!r.x.failed && reg->record_count == 0)
+            fail(&r, xml_line(root), "the registry has no <record>");
+        if (!r.x.failed)
             check_unique(&r);
     }
     xmlFreeDoc(doc);
-    return r.failed ? -1 : 0;
+    return r.x.failed ? -1 : 0;
 }
 
 int protocol_read(struct protocol_registry *reg, const char *path)
 {
-    FILE *f = fopen(path, "rb");
+    struct xml_reader file = protocol_file(path);
+    size_t len = 0;
     char *data;
-    size_t len;
     int rc;
 
     memset(reg, 0, sizeof *reg);
     reg->path = path;
-    if (!f) {
-        fprintf(stderr, "%s:0: cannot open: %s\n", path, strerror(errno));
+    data = xml_slurp(&file, &len);
+    if (!data)
         return -1;
-    }
-    data = xmalloc((size_t)PROTOCOL_MAX_BYTES + 1);
-    len = fread(data, 1, (size_t)PROTOCOL_MAX_BYTES + 1, f);
-    if (ferror(f)) {
-        fprintf(stderr, "%s:0: cannot read: %s\n", path, strerror(errno));
-        fclose(f);
-        free(data);
-        return -1;
-    }
-    fclose(f);
     rc = protocol_read_memory(reg, path, data, len);
     free(data);
     return rc;

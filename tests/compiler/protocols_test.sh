@@ -50,7 +50,17 @@ refuse value_too_large 's|<value>255</value>|<value>256</value>|' "from 0 to 255
 refuse keyword_number 's|<name>AH</name>|<name>51</name>|' "is a number"
 refuse doctype 's|^<registry |<!DOCTYPE r [<!ENTITY a "b">]><registry |' "DOCTYPE"
 refuse wrong_root 's|id="protocol-numbers"|id="other"|' "protocol-numbers"
-echo "2. six bad editions refused with file:line"
+# The reading the two registries share (lib/compiler/xml_read.c): control
+# characters in any text, CR-only line ends counted, not a regular file.
+refuse description_c1 's|<description>Encap Security Payload|<description>Encap \xc2\x9b[2J Security Payload|' \
+    "<description> contains control character U+009B"
+tr '\n' '\r' <"$pinned" | sed 's|<name>AH</name>|<name>esp</name>|' >"$work/cr_only.xml"
+"$compiler" --protocols --quiet "$work/cr_only.xml" "$work/bad.c" 2>"$work/cr_only.err" && fail "cr_only: accepted"
+grep -q "cr_only.xml:[0-9]*: .*keyword \"esp\" is also" "$work/cr_only.err" &&
+    ! grep -q "cr_only.xml:1: " "$work/cr_only.err" || fail "cr_only: $(cat "$work/cr_only.err")"
+"$compiler" --protocols --quiet "$work" "$work/bad.c" 2>"$work/dir.err" && fail "a directory: accepted"
+grep -q "$work:0: is a directory" "$work/dir.err" || fail "a directory: $(cat "$work/dir.err")"
+echo "2. nine bad editions refused with file:line"
 
 mkdir "$work/xml"
 cp "$src/xml/MANIFEST" "$src/xml/update-registry.sh" "$pinned" "$work/xml/"

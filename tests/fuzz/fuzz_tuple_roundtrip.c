@@ -3,8 +3,9 @@
  *  - text: the rest is parsed; a parsed tuple is formatted (into a buffer
  *    whose cap the second byte chooses, guarded) and parsed again, and
  *    must come back the same;
- *  - raw: the rest is a portreg_tuple as bytes; every flow function runs on
- *    it, and what can be formatted must parse back to it.
+ *  - raw: the rest is a portreg_tuple as bytes; with reserved bytes set,
+ *    every flow function must refuse it; with them cleared, every flow
+ *    function runs on it, and what can be formatted must parse back to it.
  * Either way the flow functions must agree with each other: reversing twice
  * is the identity, and a flow and its reverse have the same canonical form
  * and Community ID.
@@ -50,14 +51,24 @@ static void check_format(const portreg_tuple *t, size_t cap)
         abort();
 }
 
-/* Equal in what a tuple means: the tail of an IPv4 address and the
- * reserved bytes are the caller's junk, carried along but never an answer. */
+/* Equal in what a tuple means: the tail of an IPv4 address is the
+ * caller's junk, carried along but never an answer. */
 static int same_flow(const portreg_tuple *a, const portreg_tuple *b)
 {
     size_t len = a->family == 6 ? 16 : 4;
     return a->family == b->family && a->proto == b->proto && a->src_port == b->src_port &&
            a->dst_port == b->dst_port && memcmp(a->src_addr, b->src_addr, len) == 0 &&
            memcmp(a->dst_addr, b->dst_addr, len) == 0;
+}
+
+static int has_reserved_bytes(const portreg_tuple *t)
+{
+    size_t i;
+    for (i = 0; i < sizeof t->reserved; i++) {
+        if (t->reserved[i])
+            return 1;
+    }
+    return t->reserved0 != 0;
 }
 
 static void check_flows(const portreg_tuple *t, unsigned hints, uint16_t seed)
@@ -108,10 +119,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 abort();
             return 0;
         }
+        if (has_reserved_bytes(&t)) {
+            /* the header: every flow function refuses them (issue 16) */
+            portreg_tuple out;
+            char buf[64];
+            if (portreg_tuple_reverse(&out, &t) != PORTREG_EINVAL ||
+                portreg_tuple_orient(&out, &t, 0, NULL) != PORTREG_EINVAL ||
+                portreg_tuple_canonical(&out, &t, NULL) != PORTREG_EINVAL ||
+                portreg_community_id(&t, 0, 0, buf, sizeof buf) != PORTREG_EINVAL ||
+                portreg_tuple_format(&t, buf, sizeof buf) != PORTREG_EINVAL)
+                abort();
+            memset(t.reserved, 0, sizeof t.reserved);
+            t.reserved0 = 0;
+        }
         check_flows(&t, data[1], (uint16_t)(data[1] * 257u));
-        /* the text carries no reserved bytes and no IPv4 tail */
-        memset(t.reserved, 0, sizeof t.reserved);
-        t.reserved0 = 0;
+        /* the text carries no IPv4 tail */
         if (t.family == 4) {
             memset(t.src_addr + 4, 0, 12);
             memset(t.dst_addr + 4, 0, 12);

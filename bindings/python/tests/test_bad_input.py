@@ -164,6 +164,9 @@ def test_error_codes() -> None:
         portreg.parse_service("no-such-service-name-here")
     assert info.value.code == portreg.ENOTFOUND
     with pytest.raises(portreg.PortregError) as info:
+        portreg.parse_service("80\0")
+    assert info.value.code == portreg.EINVAL
+    with pytest.raises(portreg.PortregError) as info:
         portreg.parse_service("65536")
     assert info.value.code == portreg.EINVAL
     assert portreg.strerror(portreg.EINVAL) == info.value.message

@@ -8,7 +8,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 from . import _args
 from ._args import Protos
 from ._clib import lib, text
-from ._constants import IPProto, Proto
+from ._constants import Error, IPProto, Proto
 from ._errors import PortregError
 
 # Handles wrap pointers into the library's static tables; only the package
@@ -237,7 +237,10 @@ def lookup_name(name: Union[str, bytes], proto: Protos = None) -> List[Record]:
 def parse_service(service: Union[str, bytes], proto: Protos = None) -> int:
     """A port from "443" or a service name, as portreg_parse_service(3)
     reads it.  PortregError (a ValueError) with code EINVAL or ENOTFOUND."""
-    raw = _args.encode(service, "service")
+    try:
+        raw = _args.encode(service, "service")
+    except ValueError as err:  # a NUL: the library's EINVAL, as for other malformed text
+        raise PortregError(Error.EINVAL, f"service {service!r}") from err
     result = ctypes.c_uint16()
     rc = int(lib.portreg_parse_service(ctypes.byref(result), raw, _args.protos(proto)))
     if rc != 0:

@@ -1,5 +1,6 @@
-# portinfo, the Python binding and the man pages (issue 6).  Included from
-# tests/CMakeLists.txt, which has already found Python3::Interpreter.
+# portinfo and the man pages (issue 6); the Python package's tests are in
+# python.cmake.  Included from tests/CMakeLists.txt, which has already found
+# Python3::Interpreter.
 set(_cli "${CMAKE_CURRENT_SOURCE_DIR}/cli")
 
 # ---- portinfo: one CTest case per TestCase class of test_portinfo.py ----
@@ -38,16 +39,6 @@ if(TARGET portinfo)
     COMMAND Python3::Interpreter "${_cli}/test_portinfo_protocols.py")
   set_tests_properties(cli_portinfo_protocols PROPERTIES
     ENVIRONMENT "PORTINFO=$<TARGET_FILE:portinfo>;PROTOCOLS_XML=${PORTREG_PROTOCOLS}")
-
-  # The Python binding, checked against portinfo's answers (C).  ctypes
-  # loads the shared library.
-  if(PORTREG_SHARED)
-  add_test(NAME cli_python_binding
-    COMMAND Python3::Interpreter -m unittest -v test_portreg
-    WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}/examples/python")
-  set_tests_properties(cli_python_binding PROPERTIES
-    ENVIRONMENT "PORTREG_LIBRARY=$<TARGET_FILE:portreg>;PORTINFO=$<TARGET_FILE:portinfo>;PYTHONDONTWRITEBYTECODE=1")
-  endif()
 endif()
 
 # ---- man pages ----

@@ -5,6 +5,7 @@
 #    .ci/sanitizers.sh leaves it out, as python3 cannot load an ASan library.)
 #  - python_mypy: mypy --strict on the package and its tests.
 #  - python_package_version: the package's version is the header's.
+#  - python_pip_install (slow): pip installs it offline into a fresh venv.
 # pytest and mypy may be installed for another interpreter than the one
 # CMake found first (a pyenv or venv python3 ahead of the system's): each is
 # looked for in that one, then in the system's /usr/bin/python3.
@@ -70,3 +71,17 @@ add_test(NAME python_package_version
   COMMAND ${CMAKE_COMMAND} "-DHEADER=${PORTREG_HEADER}"
           "-DVERSION_PY=${_pydir}/src/portreg/_version.py"
           -P "${CMAKE_CURRENT_SOURCE_DIR}/python_version.cmake")
+
+# The system's python3 has venv, setuptools and wheel from Debian's packages
+# (python3-venv, python3-setuptools, python3-wheel).
+portreg_python_with(_venv_python "venv, setuptools, wheel, ensurepip")
+if(NOT PORTREG_SHARED)
+elseif(NOT _venv_python)
+  message(STATUS "portreg: no python3 with venv, setuptools and wheel: the offline pip install "
+                 "check is off (Debian: python3-venv python3-setuptools python3-wheel)")
+else()
+  add_test(NAME python_pip_install
+    COMMAND sh "${CMAKE_CURRENT_SOURCE_DIR}/python_pip_install.sh" "${_venv_python}"
+            "${_pydir}" $<TARGET_FILE:portreg> "${CMAKE_CURRENT_BINARY_DIR}/pip_install")
+  set_tests_properties(python_pip_install PROPERTIES LABELS slow)
+endif()

@@ -14,8 +14,10 @@ trap 'rm -rf "$work"' EXIT
 prefix="$work/prefix"
 
 cmake --install "$build" --prefix "$prefix" >/dev/null
-libdir=$(ls -d "$prefix"/lib*/pkgconfig | head -n 1)
-libdir=${libdir%/pkgconfig}
+# lib, lib64, or lib/<multiarch> (Debian: -DCMAKE_INSTALL_LIBDIR=lib/x86_64-linux-gnu)
+pc=$(find "$prefix" -path '*/pkgconfig/portreg.pc' | head -n 1)
+[ -n "$pc" ] || { echo "no pkgconfig/portreg.pc under $prefix" >&2; exit 1; }
+libdir=${pc%/pkgconfig/portreg.pc}
 export PKG_CONFIG_PATH="$libdir/pkgconfig"
 export LD_LIBRARY_PATH="$libdir"
 

@@ -17,6 +17,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 src=$(pwd)
 export DEBIAN_FRONTEND=noninteractive
+# System paths only: the build and the checks must not pick up a python3 or
+# cmake from pyenv, /usr/local or the like.
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 say() { printf 'deb: %s\n' "$*"; }
 t0=$(date +%s)
 
@@ -36,10 +39,16 @@ trap cleanup EXIT
 sh .ci/deb-nsswitch.sh debian | sed 's/^/deb: /'
 
 # 2. Build dependencies (build-essential is assumed by debian/control).
+# python3-portreg needs bindings/python; without it, the nopython build
+# profile leaves the package and its build dependencies out.
+profiles=${DEB_BUILD_PROFILES:-}
+if [ ! -f bindings/python/pyproject.toml ]; then
+    profiles="${profiles:+$profiles }nopython"
+fi
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends build-essential dpkg-dev lintian >/dev/null
-apt-get build-dep -y -qq ./ >/dev/null
-say "build dependencies installed (apt-get build-dep ./)"
+apt-get build-dep -y -qq ${profiles:+-P "${profiles// /,}"} ./ >/dev/null
+say "build dependencies installed (apt-get build-dep ${profiles:+-P ${profiles// /,} }./)"
 
 # 3. Build on a copy: dpkg-buildpackage writes the packages into the parent
 # directory.  The copy holds the tracked and the untracked, not ignored,
@@ -50,7 +59,7 @@ git ls-files -z --cached --others --exclude-standard |
     xargs -0 cp -a --parents -t "$work/src"
 t=$(date +%s)
 if ! (cd "$work/src" && DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS:-parallel=2}" \
-        dpkg-buildpackage -us -uc -b) >"$work/build.log" 2>&1; then
+        DEB_BUILD_PROFILES="$profiles" dpkg-buildpackage -us -uc -b) >"$work/build.log" 2>&1; then
     tail -n 80 "$work/build.log"
     say "FAIL: dpkg-buildpackage (log above)"
     exit 1
@@ -86,6 +95,10 @@ expect libportreg-dev /usr/include/portreg.h "/usr/lib/$multiarch/libportreg.so"
     /usr/share/man/man3/portreg_lookup_port.3.gz
 expect portreg-tools /usr/bin/portinfo /usr/share/man/man1/portinfo.1.gz
 expect libnss-portreg "/usr/lib/$multiarch/libnss_portreg.so.2"
+if [[ " ${packages[*]} " == *" python3-portreg "* ]]; then
+    expect python3-portreg /usr/lib/python3/dist-packages/portreg/__init__.py \
+        /usr/lib/python3/dist-packages/portreg/py.typed
+fi
 say "package contents at Debian's paths (multiarch $multiarch)"
 
 # 4. lintian.
@@ -109,7 +122,7 @@ grep -Eq '^services:.*[[:space:]]portreg([[:space:]]|$)' /etc/nsswitch.conf &&
 # variable pointing anywhere.
 cd "$work"
 unset PKG_CONFIG_PATH LD_LIBRARY_PATH CMAKE_PREFIX_PATH PORTREG_LIBRARY
-libs=$(pkg-config --libs portreg)
+libs=$(pkg-config --libs portreg | sed 's/ *$//')
 cc -std=c99 -Wall -Werror "$src/examples/consumers/consumer.c" $(pkg-config --cflags portreg) $libs -o c_pkgconfig
 ./c_pkgconfig >/dev/null
 say "pkg-config --libs portreg: $libs; a pkg-config consumer built and ran"
@@ -136,8 +149,14 @@ nss=$(unshare -m sh -c '
 say "getent with /etc/services and /etc/protocols hidden: $(tr -s ' \n' ' ' <<<"$nss")"
 
 if [[ " ${packages[*]} " == *" python3-portreg "* ]]; then
-    py=$(python3 -c 'import portreg; print(portreg.__file__, portreg.lookup_port(443, "tcp")[0].name)')
-    say "python3: import portreg: $py"
+    py=$(cd / && python3 -c '
+import portreg
+print(portreg.__file__, end="")
+if hasattr(portreg, "lookup_port"):
+    print("; lookup_port(443, \"tcp\"):", portreg.lookup_port(443, "tcp")[0].name, end="")
+print()')
+    case $py in /usr/lib/python3/dist-packages/portreg/*) ;; *) say "FAIL: python3 imported $py"; exit 1 ;; esac
+    say "python3 -c 'import portreg': $py"
 else
     say "python3-portreg: not built (no bindings/python in this tree)"
 fi

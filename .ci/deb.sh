@@ -71,6 +71,9 @@ if ! (cd "$work/src" && DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS:-parallel=2}" \
     exit 1
 fi
 tests=$(grep -E '^[0-9]+% tests passed' "$work/build.log" || echo "tests not run (nocheck)")
+if grep -qE 'Test +#[0-9]+: cli_python_binding .* Passed' "$work/build.log"; then
+    tests="$tests, the Python package's pytest suite among them"
+fi
 debs=()
 for deb in "$work"/*.deb; do
     case $deb in *-dbgsym_*) ;; *) debs+=("$deb") ;; esac

@@ -59,6 +59,70 @@ static inline unsigned port_row(uint16_t port, int insn)
     return present * (portreg__port_rank[port / 64] + popcount64(below, insn));
 }
 
+#if defined(PORTREG_PROFILE_SMALL)
+/*
+ * The small profile's rows (portreg_table.h): the row's first record and,
+ * per transport, 4 bits: the distance of that transport's first record, or
+ * RESERVED, or NONE.  A transport's answer is a key that orders as the
+ * registry does, 4 * record + transport, or one of these two, above every
+ * record's key; the smallest key of the transports asked for is the
+ * answer, as the smallest entry of a full row is.
+ */
+#define KEY_RESERVED UINT32_C(0xFFFFFFFE)
+#define KEY_NONE UINT32_C(0xFFFFFFFF)
+
+/* Transport t's key in a row, or KEY_NONE when `protos` lacks it. */
+static inline uint32_t column_key(unsigned first, unsigned codes, unsigned protos, unsigned t)
+{
+    unsigned v = (codes >> (4 * t)) & 15u;
+    uint32_t key = v <= PORTREG_SMALL_CODE_MAX_DISTANCE
+                       ? (uint32_t)PORTREG_SMALL_RECORD_BYTES * (first + v) + t
+                       : UINT32_C(0xFFFFFFF0) | v; /* 14: KEY_RESERVED, 15: KEY_NONE */
+    return (protos >> t) & 1u ? key : KEY_NONE;
+}
+
+static inline uint32_t smaller(uint32_t a, uint32_t b)
+{
+    return a < b ? a : b;
+}
+
+typedef char row_key_takes_four_columns[PORTREG_TRANSPORT_COUNT == 4 ? 1 : -1];
+
+static inline uint32_t row_key(uint16_t port, unsigned protos, int insn)
+{
+    unsigned row = port_row(port, insn);
+    unsigned first = portreg__s_port_first[row], codes = portreg__s_port_codes[row];
+    protos &= PORTREG_ANY;
+    if (protos != 0 && (protos & (protos - 1)) == 0)
+        return column_key(first, codes, protos, flag_index(protos));
+    return smaller(smaller(column_key(first, codes, protos, 0), column_key(first, codes, protos, 1)),
+                   smaller(column_key(first, codes, protos, 2), column_key(first, codes, protos, 3)));
+}
+
+static inline const portreg_entry *lookup_port(uint16_t port, unsigned protos, int insn)
+{
+    uint32_t key = row_key(port, protos, insn);
+    unsigned found = key < KEY_RESERVED;
+    unsigned m = (unsigned)(key / PORTREG_SMALL_RECORD_BYTES) * found;
+    unsigned t = (unsigned)(key % PORTREG_SMALL_RECORD_BYTES);
+    uintptr_t address;
+    /* A record that names no protocol has one handle, transport 0. */
+    t &= (portreg__s_flags[m] & PORTREG_RF_NOPROTO) ? 0u : 3u;
+    /* Masked to NULL on a miss, without a branch (as the full profile). */
+    address = (uintptr_t)small_handle(m, t);
+    return (const portreg_entry *)(address & ((uintptr_t)0 - found)); /* NOLINT(performance-no-int-to-ptr) */
+}
+
+static inline portreg_status port_status(uint16_t port, unsigned protos, int insn)
+{
+    uint32_t key = row_key(port, protos, insn);
+    if (key < KEY_RESERVED)
+        return PORTREG_STATUS_ASSIGNED;
+    return key == KEY_RESERVED ? PORTREG_STATUS_RESERVED : PORTREG_STATUS_UNASSIGNED;
+}
+
+#else /* the full profile */
+
 /* Entry `p` of the row when `protos` has bit p, else PORTREG_PORT_NONE:
  * (bit - 1) is 0 for a set bit and all ones for a clear one. */
 static inline unsigned column(const uint16_t *row, unsigned protos, unsigned p)
@@ -108,6 +172,8 @@ static inline portreg_status port_status(uint16_t port, unsigned protos, int ins
         return PORTREG_STATUS_ASSIGNED;
     return r == PORTREG_PORT_RESERVED ? PORTREG_STATUS_RESERVED : PORTREG_STATUS_UNASSIGNED;
 }
+
+#endif
 
 #if defined(PORTREG_POPCNT_DISPATCH)
 /*
@@ -193,6 +259,31 @@ portreg_status portreg_port_status(uint16_t port, unsigned protos)
 
 #endif
 
+#if defined(PORTREG_PROFILE_SMALL)
+size_t portreg_lookup_port_all(uint16_t port, unsigned protos, const portreg_entry **out,
+                               size_t cap)
+{
+    uint32_t key = row_key(port, PORTREG_ANY, HAVE_POPCNT);
+    const struct portreg_run *listed;
+    size_t total = 0;
+    unsigned i;
+
+    if (key >= KEY_RESERVED)
+        return 0; /* no named record covers the port */
+    if (!out)
+        cap = 0;
+    listed = listed_run(portreg__port_runs, portreg__port_run_count, port);
+    if (listed) {
+        for (i = listed[0].start; i < listed[1].start; i++)
+            total = take_small(portreg__port_run_records[i], protos, out, cap, total);
+        return total;
+    }
+    for (i = (unsigned)(key / PORTREG_SMALL_RECORD_BYTES);
+         i < portreg__record_count && small_covers(i, port); i++)
+        total = take_small(i, protos, out, cap, total);
+    return total;
+}
+#else
 size_t portreg_lookup_port_all(uint16_t port, unsigned protos, const portreg_entry **out,
                                size_t cap)
 {
@@ -217,3 +308,4 @@ size_t portreg_lookup_port_all(uint16_t port, unsigned protos, const portreg_ent
     }
     return total;
 }
+#endif

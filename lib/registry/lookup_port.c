@@ -69,37 +69,59 @@ static inline unsigned port_row(uint16_t port, int insn)
  * answer, as the smallest entry of a full row is.
  */
 #define KEY_RESERVED UINT32_C(0xFFFFFFFE)
+/* Inlined into each build of the lookups (POPCNT or not) even where the
+ * compiler judges it too big: a call would also lose the POPCNT choice. */
+#if defined(__GNUC__)
+#define ROW_INLINE inline __attribute__((always_inline))
+#else
+#define ROW_INLINE inline
+#endif
 #define KEY_NONE UINT32_C(0xFFFFFFFF)
 
-/* Transport t's key in a row, or KEY_NONE when `protos` lacks it. */
-static inline uint32_t column_key(unsigned first, unsigned codes, unsigned protos, unsigned t)
+/* The key of a row's answer: from the row's first record, the chosen
+ * transport t and its 4-bit code v (a distance, RESERVED or NONE).  Chosen
+ * by masks: a branch on the kind of answer would be mispredicted on a mixed
+ * stream of ports. */
+static ROW_INLINE uint32_t key_of(uint32_t first, uint32_t v, uint32_t t)
 {
-    unsigned v = (codes >> (4 * t)) & 15u;
-    uint32_t key = v <= PORTREG_SMALL_CODE_MAX_DISTANCE
-                       ? (uint32_t)PORTREG_SMALL_RECORD_BYTES * (first + v) + t
-                       : UINT32_C(0xFFFFFFF0) | v; /* 14: KEY_RESERVED, 15: KEY_NONE */
-    return (protos >> t) & 1u ? key : KEY_NONE;
+    uint32_t is_record = (uint32_t)0 - (uint32_t)(v <= PORTREG_SMALL_CODE_MAX_DISTANCE);
+    return (((uint32_t)PORTREG_SMALL_RECORD_BYTES * (first + v) + t) & is_record) |
+           ((UINT32_C(0xFFFFFFF0) | v) & ~is_record); /* 14: KEY_RESERVED, 15: KEY_NONE */
 }
 
-static inline uint32_t smaller(uint32_t a, uint32_t b)
+/* Transport t's code and t, as 4 * code + t, or NONE's when `protos`
+ * lacks t.  Ordered as the keys are: the distance first, then the
+ * transport, and RESERVED and NONE after every record. */
+static ROW_INLINE uint32_t column(uint32_t codes, unsigned protos, unsigned t)
+{
+    uint32_t asked = (uint32_t)0 - ((protos >> t) & 1u);
+    return ((((codes >> (4 * t)) & 15u) | (PORTREG_SMALL_CODE_NONE & ~asked)) << 2) | t;
+}
+
+static ROW_INLINE uint32_t smaller(uint32_t a, uint32_t b)
 {
     return a < b ? a : b;
 }
 
 typedef char row_key_takes_four_columns[PORTREG_TRANSPORT_COUNT == 4 ? 1 : -1];
 
-static inline uint32_t row_key(uint16_t port, unsigned protos, int insn)
+/* One protocol, the usual call, is one column; several take the smallest
+ * column, on 6-bit numbers. */
+static ROW_INLINE uint32_t row_key(uint16_t port, unsigned protos, int insn)
 {
     unsigned row = port_row(port, insn);
-    unsigned first = portreg__s_port_first[row], codes = portreg__s_port_codes[row];
+    uint32_t first = portreg__s_port_first[row], codes = portreg__s_port_codes[row], c;
     protos &= PORTREG_ANY;
-    if (protos != 0 && (protos & (protos - 1)) == 0)
-        return column_key(first, codes, protos, flag_index(protos));
-    return smaller(smaller(column_key(first, codes, protos, 0), column_key(first, codes, protos, 1)),
-                   smaller(column_key(first, codes, protos, 2), column_key(first, codes, protos, 3)));
+    if (protos != 0 && (protos & (protos - 1)) == 0) {
+        unsigned t = flag_index(protos);
+        return key_of(first, (codes >> (4 * t)) & 15u, t);
+    }
+    c = smaller(smaller(column(codes, protos, 0), column(codes, protos, 1)),
+                smaller(column(codes, protos, 2), column(codes, protos, 3)));
+    return key_of(first, c >> 2, c & 3u);
 }
 
-static inline const portreg_entry *lookup_port(uint16_t port, unsigned protos, int insn)
+static ROW_INLINE const portreg_entry *lookup_port(uint16_t port, unsigned protos, int insn)
 {
     uint32_t key = row_key(port, protos, insn);
     unsigned found = key < KEY_RESERVED;
@@ -113,7 +135,7 @@ static inline const portreg_entry *lookup_port(uint16_t port, unsigned protos, i
     return (const portreg_entry *)(address & ((uintptr_t)0 - found)); /* NOLINT(performance-no-int-to-ptr) */
 }
 
-static inline portreg_status port_status(uint16_t port, unsigned protos, int insn)
+static ROW_INLINE portreg_status port_status(uint16_t port, unsigned protos, int insn)
 {
     uint32_t key = row_key(port, protos, insn);
     if (key < KEY_RESERVED)

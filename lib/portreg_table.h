@@ -246,11 +246,18 @@ extern const uint16_t portreg__name_run_records[];
 #define PORTREG_RF_RANGE 0x80u /* small profile: the record's port_hi is in the range list */
 /* Handles before small record 16k: portreg__s_prefix[k]. */
 #define PORTREG_SMALL_PREFIX_STEP 16
-/* Port rows: first record (smallest of the transports) and, per transport,
- * 4 bits: 0-13 the record's distance from the first, or these two. */
+/* Port rows, two 16-bit words: the first record (the smallest of the
+ * transports') and the codes, 4 bits per transport: 0-12 the distance of
+ * the transport's first record from the row's, or one of these.  SCAN
+ * says that the runtime finds the answer as the _all functions do (the
+ * runs above), for the rare records a distance cannot say: farther away,
+ * or naming no protocol (whose one handle is transport 0's, whatever the
+ * transport asked). */
+#define PORTREG_SMALL_CODE_MAX_DISTANCE 12u
+#define PORTREG_SMALL_CODE_SCAN 13u
 #define PORTREG_SMALL_CODE_RESERVED 14u
 #define PORTREG_SMALL_CODE_NONE 15u
-#define PORTREG_SMALL_CODE_MAX_DISTANCE 13u
+#define PORTREG_SMALL_RECORDS_MAX 0xFFFEu /* small records, the sentinel included */
 
 struct portreg_small_range {
     uint16_t record;
@@ -266,8 +273,7 @@ extern const uint32_t portreg__s_entry_count;    /* handles: the named records *
 extern const uint16_t portreg__s_prefix[];       /* M / 16 + 2 */
 extern const uint32_t portreg__s_range_count;
 extern const struct portreg_small_range portreg__s_ranges[]; /* by record */
-extern const uint16_t portreg__s_port_first[];   /* per row; row 0: a miss */
-extern const uint16_t portreg__s_port_codes[];   /* per row */
+extern const uint16_t portreg__s_port_rows[][2]; /* first, codes; row 0: a miss */
 extern const uint16_t portreg__s_name_slots[];   /* per slot: first small record */
 #if defined(__GNUC__) && __GNUC__ >= 4
 #pragma GCC visibility pop

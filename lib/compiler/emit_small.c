@@ -203,18 +203,14 @@ static int build_port_index(struct small *t, const struct registry *reg)
             low = first[port][p] < low ? first[port][p] : low;
         for (p = 0; p < PORTREG_TRANSPORT_COUNT; p++) {
             unsigned v;
-            if (first[port][p] != UINT16_MAX)
-                v = first[port][p] - low;
-            else
+            if (first[port][p] == UINT16_MAX)
                 v = reserved[port] & (1u << p) ? PORTREG_SMALL_CODE_RESERVED
                                                : PORTREG_SMALL_CODE_NONE;
-            if (first[port][p] != UINT16_MAX && v > PORTREG_SMALL_CODE_MAX_DISTANCE) {
-                rc = over_limit(reg, t->line[first[port][p]], "record", 
-                                PORTREG_SMALL_CODE_MAX_DISTANCE,
-                                "records between the first records of a port's protocols "
-                                "(small profile)");
-                break;
-            }
+            else if (first[port][p] - low > PORTREG_SMALL_CODE_MAX_DISTANCE ||
+                     (t->flags[first[port][p]] & PORTREG_RF_NOPROTO))
+                v = PORTREG_SMALL_CODE_SCAN;
+            else
+                v = first[port][p] - low;
             code |= v << (4 * p);
         }
         row++;
@@ -242,7 +238,8 @@ static int build_port_index(struct small *t, const struct registry *reg)
         row++;
         if (n == 0)
             continue;
-        for (m = t->port_first[row]; m < t->count && covers(t, m, port); m++)
+        for (m = t->port_first[row]; m < t->count && covers(t, m, port);
+             m++)
             scanned++;
         if (scanned != n)
             run_list_add(&t->port_runs, port, records + start, n);
@@ -378,8 +375,10 @@ static void write_small(FILE *out, const struct small *t)
     fputs("\n};\n\n", out);
     write_u16s(out, "const uint16_t portreg__port_rank[PORTREG_PORT_WORDS]", t->port_rank,
                PORTREG_PORT_WORDS);
-    write_u16s(out, "const uint16_t portreg__s_port_first[]", t->port_first, t->port_keys + 1);
-    write_u16s(out, "const uint16_t portreg__s_port_codes[]", t->port_codes, t->port_keys + 1);
+    fputs("const uint16_t portreg__s_port_rows[][2] = {", out);
+    for (m = 0; m <= t->port_keys; m++)
+        fprintf(out, "%s{%u,%u},", m % 8 ? "" : "\n", t->port_first[m], t->port_codes[m]);
+    fputs("\n};\n\n", out);
     write_runs(out, "port", &t->port_runs);
 
     fprintf(out, "const uint64_t portreg__name_seed = UINT64_C(0x%016llx);\n",
@@ -422,13 +421,18 @@ int emit_small_table(FILE *out, const struct registry *reg, struct emit_stats *s
     struct small *t;
     int rc;
 
-    /* Small record numbers are 16-bit, and record M is the sentinel. */
+    /* Handles are counted in 16 bits (portreg__s_prefix). */
     if (reg->record_count >= UINT16_MAX)
         return over_limit(reg, reg->records[UINT16_MAX - 1].line, "record", UINT16_MAX - 1,
                           "records");
     t = xmalloc(sizeof *t);
     memset(t, 0, sizeof *t);
     rc = build_records(t, reg);
+    /* Small record numbers are 15-bit in the port rows, and record M is
+     * the sentinel. */
+    if (rc == 0 && t->count + 1 > PORTREG_SMALL_RECORDS_MAX)
+        rc = over_limit(reg, t->line[PORTREG_SMALL_RECORDS_MAX - 1], "record",
+                        PORTREG_SMALL_RECORDS_MAX - 1, "merged records (small profile)");
     if (rc == 0)
         rc = build_port_index(t, reg);
     if (rc == 0)

@@ -63,12 +63,15 @@ static inline unsigned port_row(uint16_t port, int insn)
 /*
  * The small profile's rows (portreg_table.h): the row's first record and,
  * per transport, 4 bits: the distance of that transport's first record, or
- * RESERVED, or NONE.  A transport's answer is a key that orders as the
- * registry does, 4 * record + transport, or one of these two, above every
- * record's key; the smallest key of the transports asked for is the
- * answer, as the smallest entry of a full row is.
+ * SCAN, RESERVED or NONE.  A transport's answer is a key: its handle's
+ * offset in portreg__s_records (4 * record + transport), which orders as
+ * the registry does, or one of these three, above every record's key.  The
+ * smallest key of the transports asked for is the answer, as the smallest
+ * entry of a full row is.
  */
+#define KEY_SCAN UINT32_C(0xFFFFFFFD)
 #define KEY_RESERVED UINT32_C(0xFFFFFFFE)
+#define KEY_NONE UINT32_C(0xFFFFFFFF)
 /* Inlined into each build of the lookups (POPCNT or not) even where the
  * compiler judges it too big: a call would also lose the POPCNT choice. */
 #if defined(__GNUC__)
@@ -76,22 +79,19 @@ static inline unsigned port_row(uint16_t port, int insn)
 #else
 #define ROW_INLINE inline
 #endif
-#define KEY_NONE UINT32_C(0xFFFFFFFF)
 
-/* The key of a row's answer: from the row's first record, the chosen
- * transport t and its 4-bit code v (a distance, RESERVED or NONE).  Chosen
- * by masks: a branch on the kind of answer would be mispredicted on a mixed
- * stream of ports. */
+/* The key of a row's answer, from the row's first word, the chosen
+ * transport t and its code v.  Chosen by masks: a branch on the kind of
+ * answer would be mispredicted on a mixed stream of ports. */
 static ROW_INLINE uint32_t key_of(uint32_t first, uint32_t v, uint32_t t)
 {
     uint32_t is_record = (uint32_t)0 - (uint32_t)(v <= PORTREG_SMALL_CODE_MAX_DISTANCE);
-    return (((uint32_t)PORTREG_SMALL_RECORD_BYTES * (first + v) + t) & is_record) |
-           ((UINT32_C(0xFFFFFFF0) | v) & ~is_record); /* 14: KEY_RESERVED, 15: KEY_NONE */
+    uint32_t key = (uint32_t)PORTREG_SMALL_RECORD_BYTES * (first + v) + t;
+    return (key & is_record) | ((UINT32_C(0xFFFFFFF0) | v) & ~is_record); /* 13-15: SCAN.. NONE */
 }
 
 /* Transport t's code and t, as 4 * code + t, or NONE's when `protos`
- * lacks t.  Ordered as the keys are: the distance first, then the
- * transport, and RESERVED and NONE after every record. */
+ * lacks t: ordered as the keys are, distance first, then transport. */
 static ROW_INLINE uint32_t column(uint32_t codes, unsigned protos, unsigned t)
 {
     uint32_t asked = (uint32_t)0 - ((protos >> t) & 1u);
@@ -105,33 +105,56 @@ static ROW_INLINE uint32_t smaller(uint32_t a, uint32_t b)
 
 typedef char row_key_takes_four_columns[PORTREG_TRANSPORT_COUNT == 4 ? 1 : -1];
 
-/* One protocol, the usual call, is one column; several take the smallest
- * column, on 6-bit numbers. */
-static ROW_INLINE uint32_t row_key(uint16_t port, unsigned protos, int insn)
+#if defined(__GNUC__)
+#define OUT_OF_LINE __attribute__((noinline))
+#else
+#define OUT_OF_LINE
+#endif
+
+/* Several protocols: the smallest column, on 6-bit numbers, unless one of
+ * them says SCAN (its record may come before the others').  Out of line,
+ * so that the usual call, one protocol, stays short. */
+static OUT_OF_LINE uint32_t row_key_several(const uint16_t *row, unsigned protos)
 {
-    unsigned row = port_row(port, insn);
-    uint32_t first = portreg__s_port_first[row], codes = portreg__s_port_codes[row], c;
-    protos &= PORTREG_ANY;
-    if (protos != 0 && (protos & (protos - 1)) == 0) {
-        unsigned t = flag_index(protos);
-        return key_of(first, (codes >> (4 * t)) & 15u, t);
-    }
+    uint32_t codes = row[1], c, scan = 0;
+    unsigned t;
     c = smaller(smaller(column(codes, protos, 0), column(codes, protos, 1)),
                 smaller(column(codes, protos, 2), column(codes, protos, 3)));
-    return key_of(first, c >> 2, c & 3u);
+    for (t = 0; t < PORTREG_TRANSPORT_COUNT; t++)
+        scan |= (uint32_t)(column(codes, protos, t) >> 2 == PORTREG_SMALL_CODE_SCAN);
+    return scan ? KEY_SCAN : key_of(row[0], c >> 2, c & 3u);
+}
+
+/* The key of the port's answer among `protos`. */
+static ROW_INLINE uint32_t row_key(uint16_t port, unsigned protos, int insn)
+{
+    const uint16_t *row = portreg__s_port_rows[port_row(port, insn)];
+    unsigned t;
+    protos &= PORTREG_ANY;
+    if (protos != 0 && (protos & (protos - 1)) == 0) {
+        t = flag_index(protos);
+        return key_of(row[0], ((uint32_t)row[1] >> (4 * t)) & 15u, t);
+    }
+    return row_key_several(row, protos);
+}
+
+/* The first handle of the port among `protos`, as the _all function
+ * finds it: for the rows whose code says SCAN. */
+static OUT_OF_LINE const portreg_entry *scan_first(uint16_t port, unsigned protos)
+{
+    const portreg_entry *first = NULL;
+    return portreg_lookup_port_all(port, protos, &first, 1) ? first : NULL;
 }
 
 static ROW_INLINE const portreg_entry *lookup_port(uint16_t port, unsigned protos, int insn)
 {
     uint32_t key = row_key(port, protos, insn);
-    unsigned found = key < KEY_RESERVED;
-    unsigned m = (unsigned)(key / PORTREG_SMALL_RECORD_BYTES) * found;
-    unsigned t = (unsigned)(key % PORTREG_SMALL_RECORD_BYTES);
+    uint32_t found = key < KEY_SCAN;
     uintptr_t address;
-    /* A record that names no protocol has one handle, transport 0. */
-    t &= (portreg__s_flags[m] & PORTREG_RF_NOPROTO) ? 0u : 3u;
+    if (key == KEY_SCAN) /* rare: predicted not taken */
+        return scan_first(port, protos);
     /* Masked to NULL on a miss, without a branch (as the full profile). */
-    address = (uintptr_t)small_handle(m, t);
+    address = (uintptr_t)(portreg__s_records + (key & ((uint32_t)0 - found)));
     return (const portreg_entry *)(address & ((uintptr_t)0 - found)); /* NOLINT(performance-no-int-to-ptr) */
 }
 
@@ -285,12 +308,12 @@ portreg_status portreg_port_status(uint16_t port, unsigned protos)
 size_t portreg_lookup_port_all(uint16_t port, unsigned protos, const portreg_entry **out,
                                size_t cap)
 {
-    uint32_t key = row_key(port, PORTREG_ANY, HAVE_POPCNT);
+    const uint16_t *row = portreg__s_port_rows[port_row(port, HAVE_POPCNT)];
     const struct portreg_run *listed;
     size_t total = 0;
     unsigned i;
 
-    if (key >= KEY_RESERVED)
+    if (row_key(port, PORTREG_ANY, HAVE_POPCNT) >= KEY_RESERVED)
         return 0; /* no named record covers the port */
     if (!out)
         cap = 0;
@@ -300,7 +323,7 @@ size_t portreg_lookup_port_all(uint16_t port, unsigned protos, const portreg_ent
             total = take_small(portreg__port_run_records[i], protos, out, cap, total);
         return total;
     }
-    for (i = (unsigned)(key / PORTREG_SMALL_RECORD_BYTES);
+    for (i = row[0];
          i < portreg__record_count && small_covers(i, port); i++)
         total = take_small(i, protos, out, cap, total);
     return total;

@@ -274,7 +274,9 @@ extern const uint16_t portreg__s_prefix[];       /* M / 16 + 2 */
 extern const uint32_t portreg__s_range_count;
 extern const struct portreg_small_range portreg__s_ranges[]; /* by record */
 extern const uint16_t portreg__s_port_rows[][2]; /* first, codes; row 0: a miss */
-extern const uint16_t portreg__s_name_slots[];   /* per slot: first small record */
+/* Name slots as the full profile's (struct portreg_name_slot), but the key
+ * is the pool offset / 2 of the first record's name as written. */
+extern const struct portreg_name_slot portreg__s_name_slots[];
 #if defined(__GNUC__) && __GNUC__ >= 4
 #pragma GCC visibility pop
 #endif

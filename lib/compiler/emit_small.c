@@ -389,8 +389,11 @@ static void write_small(FILE *out, const struct small *t)
             (unsigned long)t->names.slot_count);
     write_u16s(out, "const uint16_t portreg__name_pilots[]", t->names.pilots,
                t->names.bucket_count);
-    write_u16s(out, "const uint16_t portreg__s_name_slots[]", t->name_slots,
-               t->names.slot_count);
+    fputs("const struct portreg_name_slot portreg__s_name_slots[] = {", out);
+    for (m = 0; m < t->names.slot_count; m++)
+        fprintf(out, "%s{%u,%u},", m % 8 ? "" : "\n", t->name[t->name_slots[m]],
+                t->name_slots[m]);
+    fputs("\n};\n\n", out);
     write_runs(out, "name", &t->name_runs);
 }
 
@@ -410,7 +413,7 @@ static void fill_stats(const struct small *t, struct emit_stats *s)
     s->bytes_port_index = sizeof t->port_bits + sizeof t->port_rank + (t->port_keys + 1) * 4;
     s->bytes_port_runs = (t->port_runs.count + 1) * sizeof *t->port_runs.runs +
                          t->port_runs.entries * sizeof *t->port_runs.records;
-    s->bytes_name_index = t->names.bucket_count * 2 + t->names.slot_count * 2;
+    s->bytes_name_index = t->names.bucket_count * 2 + t->names.slot_count * 4;
     s->bytes_name_runs = (t->name_runs.count + 1) * sizeof *t->name_runs.runs +
                          t->name_runs.entries * sizeof *t->name_runs.records;
 }

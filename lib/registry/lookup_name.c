@@ -119,7 +119,7 @@ static inline uint32_t slot_of(const uint64_t *words, size_t count)
  * keeps no folded copy). */
 static inline const char *slot_name(uint32_t slot)
 {
-    return small_name(portreg__s_name_slots[slot]);
+    return pool_string(2 * (uint32_t)portreg__s_name_slots[slot].key);
 }
 
 /* Whether the stored name, as written, folds to the query's `len` bytes
@@ -129,12 +129,17 @@ static inline unsigned stored_equals_short(const char *stored, const uint64_t w[
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     uint64_t s[2], mask0, mask1;
-    size_t n = len + 1; /* 2 .. 16 */
+    /* The n = len + 1 bytes (2 to 16) compared: n0 in the first word, n1
+     * in the second.  Masks without a branch on the length, which a mix
+     * of lengths would mispredict; each shift is done in two halves, so
+     * that none is by 64. */
+    size_t n = len + 1, over = (n - 8) & ((size_t)0 - (size_t)(n > 8));
+    size_t n0 = n - over, n1 = over;
     s[0] = load64(stored);
     s[1] = load64(stored + 8);
     fold_short(s);
-    mask0 = n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
-    mask1 = n <= 8 ? 0 : n >= 16 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (n - 8))) - 1;
+    mask0 = ~((~(uint64_t)0 << (4 * n0)) << (4 * n0));
+    mask1 = ~((~(uint64_t)0 << (4 * n1)) << (4 * n1));
     return (((s[0] ^ w[0]) & mask0) | ((s[1] ^ w[1]) & mask1)) == 0;
 #else
     unsigned char q[16];
@@ -258,7 +263,7 @@ static size_t run_records(uint32_t slot, unsigned protos, unsigned need,
         }
         return total;
     }
-    for (i = portreg__s_name_slots[slot]; i < portreg__record_count; i++) {
+    for (i = portreg__s_name_slots[slot].first; i < portreg__record_count; i++) {
         if (!same_folded(small_name(i), name))
             break;
         if ((portreg__s_flags[i] & need) == need)
@@ -319,7 +324,7 @@ static LOOKUP_INLINE const portreg_entry *name_first(const char *name, size_t le
         return NULL;
     p = probe_name(name, len);
 #if defined(PORTREG_PROFILE_SMALL)
-    r = portreg__s_name_slots[p.slot];
+    r = portreg__s_name_slots[p.slot].first;
     {
         unsigned flags = portreg__s_flags[r], t;
         other = (flags & protos & PORTREG_RF_MATCH) == 0;

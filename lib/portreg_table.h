@@ -275,7 +275,8 @@ extern const uint32_t portreg__s_range_count;
 extern const struct portreg_small_range portreg__s_ranges[]; /* by record */
 extern const uint16_t portreg__s_port_rows[][2]; /* first, codes; row 0: a miss */
 /* Name slots as the full profile's (struct portreg_name_slot), but the key
- * is the pool offset / 2 of the first record's name as written. */
+ * is the pool offset / 2 of the folded name, not aligned to a word: the
+ * first record's name when it has no upper-case letter, else a copy. */
 extern const struct portreg_name_slot portreg__s_name_slots[];
 #if defined(__GNUC__) && __GNUC__ >= 4
 #pragma GCC visibility pop

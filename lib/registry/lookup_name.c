@@ -115,16 +115,15 @@ static inline uint32_t slot_of(const uint64_t *words, size_t count)
 }
 
 #if defined(PORTREG_PROFILE_SMALL)
-/* The name of the slot's first record, as written (the small profile
- * keeps no folded copy). */
+/* The slot's folded name. */
 static inline const char *slot_name(uint32_t slot)
 {
     return pool_string(2 * (uint32_t)portreg__s_name_slots[slot].key);
 }
 
-/* Whether the stored name, as written, folds to the query's `len` bytes
- * in w[0..1], zero-padded: its first len + 1 bytes (with the NUL) are
- * compared, folded, so that the next name in the pool does not count. */
+/* Whether the stored folded name is the query's `len` folded bytes in
+ * w[0..1], zero-padded: its first len + 1 bytes (with the NUL) are
+ * compared, so that the next name in the pool does not count. */
 static inline unsigned stored_equals_short(const char *stored, const uint64_t w[2], size_t len)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -137,18 +136,13 @@ static inline unsigned stored_equals_short(const char *stored, const uint64_t w[
     size_t n0 = n - over, n1 = over;
     s[0] = load64(stored);
     s[1] = load64(stored + 8);
-    fold_short(s);
     mask0 = ~((~(uint64_t)0 << (4 * n0)) << (4 * n0));
     mask1 = ~((~(uint64_t)0 << (4 * n1)) << (4 * n1));
     return (((s[0] ^ w[0]) & mask0) | ((s[1] ^ w[1]) & mask1)) == 0;
 #else
     unsigned char q[16];
-    size_t i;
     memcpy(q, w, 16);
-    for (i = 0; i <= len; i++)
-        if (portreg_fold((unsigned char)stored[i]) != q[i])
-            return 0;
-    return 1;
+    return memcmp(stored, q, len + 1) == 0;
 #endif
 }
 

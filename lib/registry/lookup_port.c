@@ -114,28 +114,38 @@ typedef char row_key_takes_four_columns[PORTREG_TRANSPORT_COUNT == 4 ? 1 : -1];
 /* Several protocols: the smallest column, on 6-bit numbers, unless one of
  * them says SCAN (its record may come before the others').  Out of line,
  * so that the usual call, one protocol, stays short. */
-static OUT_OF_LINE uint32_t row_key_several(const uint16_t *row, unsigned protos)
+static OUT_OF_LINE uint32_t several_column(uint32_t codes, unsigned protos)
 {
-    uint32_t codes = row[1], c, scan = 0;
+    uint32_t c, scan = 0;
     unsigned t;
     c = smaller(smaller(column(codes, protos, 0), column(codes, protos, 1)),
                 smaller(column(codes, protos, 2), column(codes, protos, 3)));
     for (t = 0; t < PORTREG_TRANSPORT_COUNT; t++)
         scan |= (uint32_t)(column(codes, protos, t) >> 2 == PORTREG_SMALL_CODE_SCAN);
-    return scan ? KEY_SCAN : key_of(row[0], c >> 2, c & 3u);
+    return scan ? PORTREG_SMALL_CODE_SCAN << 2 : c;
+}
+
+/* The row of `port`, and in `*c` its column for `protos`: 4 * code + t. */
+static ROW_INLINE const uint16_t *row_column(uint16_t port, unsigned protos, int insn,
+                                             uint32_t *c)
+{
+    const uint16_t *row = portreg__s_port_rows[port_row(port, insn)];
+    protos &= PORTREG_ANY;
+    if (protos != 0 && (protos & (protos - 1)) == 0) {
+        unsigned t = flag_index(protos);
+        *c = (((uint32_t)row[1] >> (4 * t)) & 15u) << 2 | t;
+    } else {
+        *c = several_column(row[1], protos);
+    }
+    return row;
 }
 
 /* The key of the port's answer among `protos`. */
 static ROW_INLINE uint32_t row_key(uint16_t port, unsigned protos, int insn)
 {
-    const uint16_t *row = portreg__s_port_rows[port_row(port, insn)];
-    unsigned t;
-    protos &= PORTREG_ANY;
-    if (protos != 0 && (protos & (protos - 1)) == 0) {
-        t = flag_index(protos);
-        return key_of(row[0], ((uint32_t)row[1] >> (4 * t)) & 15u, t);
-    }
-    return row_key_several(row, protos);
+    uint32_t c;
+    const uint16_t *row = row_column(port, protos, insn, &c);
+    return key_of(row[0], c >> 2, c & 3u);
 }
 
 /* The first handle of the port among `protos`, as the _all function
@@ -148,14 +158,26 @@ static OUT_OF_LINE const portreg_entry *scan_first(uint16_t port, unsigned proto
 
 static ROW_INLINE const portreg_entry *lookup_port(uint16_t port, unsigned protos, int insn)
 {
-    uint32_t key = row_key(port, protos, insn);
-    uint32_t found = key < KEY_SCAN;
+    const uint16_t *row = portreg__s_port_rows[port_row(port, insn)];
+    uint32_t t, v, found, offset;
     uintptr_t address;
-    if (key == KEY_SCAN) /* rare: predicted not taken */
+    protos &= PORTREG_ANY;
+    if (protos != 0 && (protos & (protos - 1)) == 0) {
+        t = flag_index(protos);
+        v = ((uint32_t)row[1] >> (4 * t)) & 15u;
+    } else {
+        uint32_t c = several_column(row[1], protos);
+        v = c >> 2;
+        t = c & 3u;
+    }
+    if (v == PORTREG_SMALL_CODE_SCAN) /* rare: predicted not taken */
         return scan_first(port, protos);
-    /* Masked to NULL on a miss, without a branch (as the full profile). */
-    address = (uintptr_t)(portreg__s_records + (key & ((uint32_t)0 - found)));
-    return (const portreg_entry *)(address & ((uintptr_t)0 - found)); /* NOLINT(performance-no-int-to-ptr) */
+    /* The handle, masked to NULL on a miss, without a branch (as the full
+     * profile); the offset masked too, to stay inside the records. */
+    found = (uint32_t)0 - (uint32_t)(v <= PORTREG_SMALL_CODE_MAX_DISTANCE);
+    offset = ((uint32_t)PORTREG_SMALL_RECORD_BYTES * (row[0] + v) + t) & found;
+    address = (uintptr_t)(portreg__s_records + offset);
+    return (const portreg_entry *)(address & ((uintptr_t)0 - (found & 1u))); /* NOLINT(performance-no-int-to-ptr) */
 }
 
 static ROW_INLINE portreg_status port_status(uint16_t port, unsigned protos, int insn)

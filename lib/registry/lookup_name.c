@@ -121,24 +121,27 @@ static inline const char *slot_name(uint32_t slot)
     return pool_string(2 * (uint32_t)portreg__s_name_slots[slot].key);
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* For a name of len bytes (1 to 15), the two words' masks of its first
+ * len + 1 bytes, its NUL included: read from a table, which costs less
+ * than computing them on every lookup. */
+#define M(n) (~(uint64_t)0 >> (64 - 8 * (n)))
+static const uint64_t name_masks[16][2] = {
+    {0, 0},           {M(2), 0},    {M(3), 0},    {M(4), 0},    {M(5), 0},    {M(6), 0},
+    {M(7), 0},        {~(uint64_t)0, 0},          {~(uint64_t)0, M(1)}, {~(uint64_t)0, M(2)},
+    {~(uint64_t)0, M(3)}, {~(uint64_t)0, M(4)}, {~(uint64_t)0, M(5)}, {~(uint64_t)0, M(6)},
+    {~(uint64_t)0, M(7)}, {~(uint64_t)0, ~(uint64_t)0}};
+#undef M
+#endif
+
 /* Whether the stored folded name is the query's `len` folded bytes in
  * w[0..1], zero-padded: its first len + 1 bytes (with the NUL) are
  * compared, so that the next name in the pool does not count. */
 static inline unsigned stored_equals_short(const char *stored, const uint64_t w[2], size_t len)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint64_t s[2], mask0, mask1;
-    /* The n = len + 1 bytes (2 to 16) compared: n0 in the first word, n1
-     * in the second.  Masks without a branch on the length, which a mix
-     * of lengths would mispredict; each shift is done in two halves, so
-     * that none is by 64. */
-    size_t n = len + 1, over = (n - 8) & ((size_t)0 - (size_t)(n > 8));
-    size_t n0 = n - over, n1 = over;
-    s[0] = load64(stored);
-    s[1] = load64(stored + 8);
-    mask0 = ~((~(uint64_t)0 << (4 * n0)) << (4 * n0));
-    mask1 = ~((~(uint64_t)0 << (4 * n1)) << (4 * n1));
-    return (((s[0] ^ w[0]) & mask0) | ((s[1] ^ w[1]) & mask1)) == 0;
+    const uint64_t *mask = name_masks[len & 15];
+    return (((load64(stored) ^ w[0]) & mask[0]) | ((load64(stored + 8) ^ w[1]) & mask[1])) == 0;
 #else
     unsigned char q[16];
     memcpy(q, w, 16);

@@ -24,6 +24,15 @@
  *  - Every `const portreg_entry *` and every string returned lives for the
  *    lifetime of the process and must not be freed.
  *
+ * Profiles.  A build configured with -DPORTREG_PROFILE=small (for
+ * firmware) compiles in only what lookups, port status, classification
+ * and flows need: the named records, their names, ports and protocols,
+ * the protocol numbers' keywords, numbers and flags, and the registry
+ * dates.  The ABI is the same; each accessor below says what it answers
+ * for a field the small profile leaves out (always what it answers for a
+ * record that lacks the field).  Every lookup answers as in the full
+ * profile (the default).
+ *
  * This header is the single source of the version number: CMake reads the
  * PORTREG_VERSION_* macros from it.
  */
@@ -138,10 +147,13 @@ PORTREG_API unsigned portreg_proto_from_name(const char *name);
 /** One <record> of the registry: opaque, read-only, lives forever. */
 typedef struct portreg_entry portreg_entry;
 
-/** Every record of the registry, named or not, with a number or not. */
+/** Every record of the registry, named or not, with a number or not.
+ * Small profile: the named records only (lookups never answer others). */
 PORTREG_API size_t portreg_count(void);
 
-/** The record at `index` in registry order; NULL past the end. */
+/** The record at `index` in registry order; NULL past the end.  (Small
+ * profile: the order of the named records; an index differs from the full
+ * profile's.) */
 PORTREG_API const portreg_entry *portreg_at(size_t index);
 
 /** The position of `e` in registry order (so portreg_at(i) == e); (size_t)-1 for NULL. */
@@ -213,25 +225,27 @@ PORTREG_API int portreg_entry_ports(const portreg_entry *e, uint16_t *lo, uint16
 
 /**
  * The <description>, with every <br/> read as a space, runs of whitespace
- * collapsed to one space and the ends trimmed.  "" when empty.
+ * collapsed to one space and the ends trimmed.  "" when empty, and always
+ * "" in the small profile.
  */
 PORTREG_API const char *portreg_entry_description(const portreg_entry *e);
 
-/** Registration date (the `date` attribute) as "YYYY-MM-DD"; "" when absent. */
+/** Registration date (the `date` attribute) as "YYYY-MM-DD"; "" when absent (always in the small profile). */
 PORTREG_API const char *portreg_entry_date(const portreg_entry *e);
 
-/** Modification date (the `updated` attribute) as "YYYY-MM-DD"; "" when absent. */
+/** Modification date (the `updated` attribute) as "YYYY-MM-DD"; "" when absent (always in the small profile). */
 PORTREG_API const char *portreg_entry_updated(const portreg_entry *e);
 
-/** The <note>, normalised as the description; "" when absent. */
+/** The <note>, normalised as the description; "" when absent (always in the small profile). */
 PORTREG_API const char *portreg_entry_note(const portreg_entry *e);
 
-/** Known unauthorized use of the port (<unauthorized>), normalised; "" when absent. */
+/** Known unauthorized use of the port (<unauthorized>), normalised; "" when absent (always in the small profile). */
 PORTREG_API const char *portreg_entry_unauthorized(const portreg_entry *e);
 
 /**
  * The DCCP service code (<sc>): writes it to `*code` (which may be NULL)
- * and returns 0; PORTREG_ENOTFOUND when the record has none.
+ * and returns 0; PORTREG_ENOTFOUND when the record has none (always in
+ * the small profile).
  */
 PORTREG_API int portreg_entry_service_code(const portreg_entry *e, uint32_t *code);
 
@@ -271,7 +285,7 @@ typedef enum portreg_ref_type {
     PORTREG_REF_OTHER = 6  /* a type this version does not know */
 } portreg_ref_type;
 
-/** How many references the record holds. */
+/** How many references the record holds; 0 in the small profile. */
 PORTREG_API size_t portreg_entry_ref_count(const portreg_entry *e);
 
 /** The text of reference `i` (its `data`, or its text for free text); NULL past the end. */
@@ -289,6 +303,9 @@ PORTREG_API const char *portreg_ref_type_name(portreg_ref_type type);
 typedef struct portreg_person portreg_person;
 
 /**
+ * The small profile keeps no people: every record has 0 assignees and 0
+ * contacts, so the functions below answer 0 and NULL, and the person
+ * functions "" (for NULL).
  * Assignees are the people inside the record's <assignee>.  Records of the
  * older form have no <assignee>, only bare person references: there the
  * first bare reference is the assignee.  Contacts are the bare person
@@ -363,7 +380,7 @@ PORTREG_API int portreg_protocol_numbers(const portreg_protocol *p, uint8_t *lo,
 /** The keyword ("ESP", "IPv6-ICMP"); "" when the record has none or `p` is NULL. */
 PORTREG_API const char *portreg_protocol_keyword(const portreg_protocol *p);
 
-/** The <description>, whitespace collapsed ("Encap Security Payload"); "" when none. */
+/** The <description>, whitespace collapsed ("Encap Security Payload"); "" when none (always in the small profile). */
 PORTREG_API const char *portreg_protocol_description(const portreg_protocol *p);
 
 /** 1 when the registry marks the number as an IPv6 extension header (<ipv6>Y</ipv6>), else 0. */
@@ -372,7 +389,7 @@ PORTREG_API int portreg_protocol_ipv6_ext(const portreg_protocol *p);
 /** 1 when the registry's name ends in "(deprecated)" ("ARGUS (deprecated)"), else 0. */
 PORTREG_API int portreg_protocol_deprecated(const portreg_protocol *p);
 
-/** How many references (<xref> other than people) the record holds; 0 for NULL. */
+/** How many references (<xref> other than people) the record holds; 0 for NULL, and 0 in the small profile. */
 PORTREG_API size_t portreg_protocol_ref_count(const portreg_protocol *p);
 
 /** The text of reference `i`, as portreg_entry_ref(); NULL past the end. */

@@ -72,6 +72,13 @@ static inline const struct portreg_transport *portreg_transport_of_ip_proto(unsi
     return NULL;
 }
 
+#if defined(PORTREG_PROFILE_SMALL)
+/* In the small profile a portreg_entry is a handle, a byte of
+ * portreg__s_records (see the small profile's section below). */
+struct portreg_entry {
+    unsigned char byte;
+};
+#else
 /* One record.  Strings are offsets into portreg__pool (0 is ""). */
 struct portreg_entry {
     uint32_t name;        /* as written */
@@ -83,6 +90,7 @@ struct portreg_entry {
     uint16_t parties;     /* index into portreg__parties; 0 = none */
     uint16_t extra;       /* index into portreg__extras; 0 = none */
 };
+#endif
 
 /* portreg__record_flags[i] describes record i (kept apart from the records
  * so that index scans filter by protocol without touching them). */
@@ -212,6 +220,70 @@ extern const uint16_t portreg__name_run_records[];
 #pragma GCC visibility pop
 #endif
 
+/* ---- The small profile (PORTREG_PROFILE=small) ----
+ *
+ * For firmware: only what lookups, port status, classification and flows
+ * read.  No descriptions, dates, notes, references or people, and no
+ * unnamed records; the pool holds names only.  The pool, the registry
+ * date, the port bitmap and rank, the name hash (seed, buckets, slot
+ * count, pilots) and the runs are as above; the rest is below.  The
+ * runtime is built for one profile (PORTREG_PROFILE_SMALL defined or not)
+ * and reads only that profile's tables.
+ *
+ * Records.  Consecutive named records of the registry that differ only in
+ * their protocol (tcp, then udp, ...: ascending flags) are merged into one
+ * small record, which keeps their protocols as a mask: the 2026 registry's
+ * 12,809 named records become 7,555.  A portreg_entry handle still stands for
+ * one registry record: it points at byte t of its small record's 4 bytes,
+ * where t is the record's transport (PORTREG_TCP's bit 0, ...; 0 for a
+ * record that names no protocol).  So handles are distinct, and in
+ * registry order when compared as (small record, transport).  A small
+ * record's 4 bytes are its name (pool offset / 2) and its first port, each
+ * a little-endian 16-bit number; record M, after the last, is a sentinel
+ * (no flags), which empty name slots give as their first record.
+ */
+#define PORTREG_SMALL_RECORD_BYTES 4
+#define PORTREG_RF_RANGE 0x80u /* small profile: the record's port_hi is in the range list */
+/* Handles before small record 16k: portreg__s_prefix[k]. */
+#define PORTREG_SMALL_PREFIX_STEP 16
+/* Port rows, two 16-bit words: the first record (the smallest of the
+ * transports') and the codes, 4 bits per transport: 0-12 the distance of
+ * the transport's first record from the row's, or one of these.  SCAN
+ * says that the runtime finds the answer as the _all functions do (the
+ * runs above), for the rare records a distance cannot say: farther away,
+ * or naming no protocol (whose one handle is transport 0's, whatever the
+ * transport asked). */
+#define PORTREG_SMALL_CODE_MAX_DISTANCE 12u
+#define PORTREG_SMALL_CODE_SCAN 13u
+#define PORTREG_SMALL_CODE_RESERVED 14u
+#define PORTREG_SMALL_CODE_NONE 15u
+#define PORTREG_SMALL_RECORDS_MAX 0xFFFEu /* small records, the sentinel included */
+
+struct portreg_small_range {
+    uint16_t record;
+    uint16_t hi;
+};
+
+#if defined(__GNUC__) && __GNUC__ >= 4
+#pragma GCC visibility push(hidden)
+#endif
+extern const unsigned char portreg__s_records[]; /* (M + 1) * 4 bytes */
+extern const uint8_t portreg__s_flags[];         /* PORTREG_RF_*; M + 1 */
+extern const uint32_t portreg__s_entry_count;    /* handles: the named records */
+extern const uint16_t portreg__s_prefix[];       /* M / 16 + 2 */
+extern const uint32_t portreg__s_range_count;
+extern const struct portreg_small_range portreg__s_ranges[]; /* by record */
+extern const uint16_t portreg__s_port_rows[][2]; /* first, codes; row 0: a miss */
+/* Name slots as the full profile's (struct portreg_name_slot), but the key
+ * is the pool offset / 2 of the folded name, not padded to whole words:
+ * the first record's name when it has no upper-case letter, else a copy.
+ * A lookup compares the query's length and NUL only (the pool ends in 16
+ * zero bytes, so that reading a short name's two words stays inside). */
+extern const struct portreg_name_slot portreg__s_name_slots[];
+#if defined(__GNUC__) && __GNUC__ >= 4
+#pragma GCC visibility pop
+#endif
+
 /* ---- Shared by the compiler and the runtime ---- */
 
 /* ASCII case folding only (RFC 6335 section 5.1); other bytes stay. */
@@ -220,6 +292,7 @@ static inline unsigned char portreg_fold(unsigned char c)
     return (unsigned char)((unsigned)(c - 'A') < 26u ? c + ('a' - 'A') : c);
 }
 
+#if !defined(PORTREG_PROFILE_SMALL)
 /* Whether a record with these flags is one of the port's: where the scan
  * of a port's run stops. */
 static inline int portreg_covers_port(const struct portreg_entry *e, unsigned flags,
@@ -227,6 +300,7 @@ static inline int portreg_covers_port(const struct portreg_entry *e, unsigned fl
 {
     return (flags & PORTREG_RF_NUMBER) && e->port_lo <= port && port <= e->port_hi;
 }
+#endif
 
 /* Whether `name` folds to `folded`: where the scan of a name's run stops. */
 static inline int portreg_name_folds_to(const char *name, const char *folded)

@@ -10,7 +10,7 @@ if(TARGET portinfo)
   # characters.  They need glibc (the second also a shared libportreg to
   # stand in for) and cannot go with a sanitizer, whose runtime must come
   # first in the process; without them those tests skip.
-  set(_portinfo_env "PORTINFO=$<TARGET_FILE:portinfo>")
+  set(_portinfo_env "PORTINFO=$<TARGET_FILE:portinfo>" "PORTREG_PROFILE=${PORTREG_PROFILE}")
   include(CheckSymbolExists)
   set(CMAKE_REQUIRED_QUIET ON)
   check_symbol_exists(__GLIBC__ "stdlib.h" PORTREG_HAVE_GLIBC)
@@ -38,7 +38,7 @@ if(TARGET portinfo)
   add_test(NAME cli_portinfo_protocols
     COMMAND Python3::Interpreter "${_cli}/test_portinfo_protocols.py")
   set_tests_properties(cli_portinfo_protocols PROPERTIES
-    ENVIRONMENT "PORTINFO=$<TARGET_FILE:portinfo>;PROTOCOLS_XML=${PORTREG_PROTOCOLS}")
+    ENVIRONMENT "PORTINFO=$<TARGET_FILE:portinfo>;PROTOCOLS_XML=${PORTREG_PROTOCOLS};PORTREG_PROFILE=${PORTREG_PROFILE}")
 endif()
 
 # ---- man pages ----

@@ -26,7 +26,8 @@ add_executable(check_dispatch_static check_dispatch_static.c ${PORTREG_RUNTIME_P
 add_dependencies(check_dispatch_static portreg_objects) # generates portreg_table.c
 target_include_directories(check_dispatch_static PRIVATE
   "${PROJECT_SOURCE_DIR}/include" "${PROJECT_SOURCE_DIR}/lib")
-target_compile_definitions(check_dispatch_static PRIVATE PORTREG_POPCNT_DISPATCH)
+target_compile_definitions(check_dispatch_static PRIVATE PORTREG_POPCNT_DISPATCH
+                           ${PORTREG_PROFILE_DEFINITIONS})
 target_compile_options(check_dispatch_static PRIVATE -O0 -fstack-protector-all -Wall -Wextra)
 target_link_options(check_dispatch_static PRIVATE -static)
 add_test(NAME check_dispatch_static COMMAND check_dispatch_static)

@@ -43,3 +43,15 @@ else()
   message(STATUS "portreg: the amalgamation is compiled with ${CMAKE_C_COMPILER_ID} only "
                  "(no clang beside it)")
 endif()
+
+# The small profile (PORTREG_PROFILE=small, issue 13): built once more on
+# its own, it must answer every lookup as this build does, and its stripped
+# size is reported (and at most 256 KiB).  From a full shared build only;
+# it builds the library again: slow.
+if(PORTREG_PROFILE STREQUAL "full" AND PORTREG_SHARED AND NOT CMAKE_CROSSCOMPILING)
+  add_test(NAME small_profile
+    COMMAND sh "${CMAKE_CURRENT_SOURCE_DIR}/portable/small_profile.sh" "${PROJECT_SOURCE_DIR}"
+            "${PROJECT_BINARY_DIR}/small-profile" "${PORTREG_REGISTRY}" "${CMAKE_C_COMPILER}"
+            $<TARGET_FILE:portreg-answers> $<TARGET_FILE:portreg>)
+  set_tests_properties(small_profile PROPERTIES TIMEOUT 900 LABELS slow)
+endif()

@@ -13,7 +13,7 @@ function(portreg_add_fixture_check name source fixture)
   set(_table "${CMAKE_CURRENT_BINARY_DIR}/${name}_table.c")
   add_custom_command(
     OUTPUT "${_table}"
-    COMMAND portreg-compile --quiet "${_xml}" "${_table}"
+    COMMAND portreg-compile --quiet ${PORTREG_PROFILE_COMPILE_FLAG} "${_xml}" "${_table}"
     DEPENDS ${PORTREG_COMPILER_DEPENDS} "${_xml}"
     COMMENT "Compiling the registry fixture ${fixture}"
     VERBATIM)
@@ -24,6 +24,7 @@ function(portreg_add_fixture_check name source fixture)
     "${PROJECT_SOURCE_DIR}/include" "${PROJECT_SOURCE_DIR}/lib")
   target_link_libraries(${name} PRIVATE PkgConfig::CHECK)
   target_compile_options(${name} PRIVATE -Wall -Wextra)
+  target_compile_definitions(${name} PRIVATE ${PORTREG_PROFILE_DEFINITIONS})
   add_test(NAME ${name} COMMAND ${name})
   set_tests_properties(${name} PROPERTIES ENVIRONMENT "CK_VERBOSITY=normal" LABELS check)
 endfunction()

@@ -15,13 +15,6 @@
 #include "strpool.h"
 #include "text.h"
 
-/* The runs a scan would get wrong (portreg_table.h), as written out. */
-struct run_list {
-    struct portreg_run *runs; /* count, then the end */
-    size_t count;
-    uint16_t *records;
-    size_t entries;
-};
 
 struct tables {
     struct strpool pool;
@@ -64,7 +57,7 @@ struct tables {
  * one that goes past it: said at that line, as every other problem with
  * the registry is.  Returns -1.
  */
-static int over_limit(const struct registry *reg, long line, const char *subject, size_t limit,
+int over_limit(const struct registry *reg, long line, const char *subject, size_t limit,
                       const char *what)
 {
     fprintf(stderr, "%s:%ld: this %s takes the table past %zu %s, the most its format holds "
@@ -74,7 +67,7 @@ static int over_limit(const struct registry *reg, long line, const char *subject
 
 /* ---- Runs that a scan would get wrong (portreg_table.h) ---- */
 
-static void run_list_init(struct run_list *l, size_t keys, size_t entries)
+void run_list_init(struct run_list *l, size_t keys, size_t entries)
 {
     l->runs = xmalloc((keys + 1) * sizeof *l->runs);
     l->records = xmalloc((entries + 1) * sizeof *l->records);
@@ -83,7 +76,7 @@ static void run_list_init(struct run_list *l, size_t keys, size_t entries)
 }
 
 /* Lists the run of `key`, records[0 .. n).  Keys come in increasing order. */
-static void run_list_add(struct run_list *l, size_t key, const uint16_t *records, size_t n)
+void run_list_add(struct run_list *l, size_t key, const uint16_t *records, size_t n)
 {
     l->runs[l->count].key = (uint16_t)key;
     l->runs[l->count].start = (uint16_t)l->entries;
@@ -93,13 +86,13 @@ static void run_list_add(struct run_list *l, size_t key, const uint16_t *records
 }
 
 /* The entry after the last, which gives the last run its end. */
-static void run_list_end(struct run_list *l)
+void run_list_end(struct run_list *l)
 {
     l->runs[l->count].key = UINT16_MAX;
     l->runs[l->count].start = (uint16_t)l->entries;
 }
 
-static void run_list_free(struct run_list *l)
+void run_list_free(struct run_list *l)
 {
     free(l->runs);
     free(l->records);
@@ -107,14 +100,8 @@ static void run_list_free(struct run_list *l)
 
 /* ---- Interning: one index per distinct key string ---- */
 
-struct interner {
-    struct strpool keys;
-    uint32_t *index_of; /* by key offset */
-    size_t cap;
-    size_t count;
-};
 
-static void interner_init(struct interner *in)
+void interner_init(struct interner *in)
 {
     strpool_init(&in->keys);
     in->index_of = NULL;
@@ -123,7 +110,7 @@ static void interner_init(struct interner *in)
 }
 
 /* The index of `key`; `*fresh` tells whether it was new. */
-static size_t intern(struct interner *in, const char *key, int *fresh)
+size_t intern(struct interner *in, const char *key, int *fresh)
 {
     uint32_t offset = strpool_add(&in->keys, key);
     if (offset >= in->cap) {
@@ -138,7 +125,7 @@ static size_t intern(struct interner *in, const char *key, int *fresh)
     return in->index_of[offset];
 }
 
-static void interner_free(struct interner *in)
+void interner_free(struct interner *in)
 {
     strpool_free(&in->keys);
     free(in->index_of);
@@ -670,7 +657,7 @@ static int build_name_index(struct tables *t, const struct registry *reg)
 
 /* ---- Writing ---- */
 
-static void write_u16s(FILE *out, const char *decl, const uint16_t *v, size_t n)
+void write_u16s(FILE *out, const char *decl, const uint16_t *v, size_t n)
 {
     size_t i;
     fprintf(out, "%s = {", decl);
@@ -696,7 +683,7 @@ static void write_u32s(FILE *out, const char *decl, const uint32_t *v, size_t n)
  * allows.  Every byte that is not plain printable ASCII is a three-digit
  * octal escape (so no escape can run into the next character), and '?'
  * is escaped against trigraphs. */
-static void write_pool(FILE *out, const struct strpool *pool)
+void write_pool(FILE *out, const struct strpool *pool)
 {
     size_t rows = (pool->len + PORTREG_POOL_ROW - 1) / PORTREG_POOL_ROW, i;
 
@@ -765,7 +752,7 @@ static void write_side_tables(FILE *out, const struct tables *t)
     fputs(t->person_count ? "};\n\n" : "{0}};\n\n", out);
 }
 
-static void write_runs(FILE *out, const char *kind, const struct run_list *l)
+void write_runs(FILE *out, const char *kind, const struct run_list *l)
 {
     size_t i;
     char decl[64];

@@ -1,17 +1,19 @@
 /*
  * portreg-compile: the registry compiler, run by the build.
  *
- *   portreg-compile [--quiet] REGISTRY.xml OUTPUT.c
+ *   portreg-compile [--quiet] [--small] REGISTRY.xml OUTPUT.c
  *       Writes OUTPUT.c through a temporary file renamed into place at the
  *       end, so that a failed run never leaves a partial table behind.
  *       Exit status 0 on success, 1 on a bad registry or I/O error, 2 on a
- *       usage error.
+ *       usage error.  --small writes the small profile's table
+ *       (PORTREG_PROFILE=small, emit_small.c): names, ports and protocols
+ *       only.
  *   portreg-compile --diff OLD.xml NEW.xml
  *       Reads both editions with every check of a build and prints what
  *       changed, record by record (diff.c).  Exit status as diff(1): 0 when
  *       no record changed, 1 when some did, 2 on a bad registry or a usage
  *       error.
- *   portreg-compile --protocols [--quiet] PROTOCOL-NUMBERS.xml OUTPUT.c
+ *   portreg-compile --protocols [--quiet] [--small] PROTOCOL-NUMBERS.xml OUTPUT.c
  *   portreg-compile --protocols --diff OLD.xml NEW.xml
  *       The same for the IANA protocol-numbers registry (protocol_read.c,
  *       protocol_emit.c), whose table is a separate generated file.
@@ -56,7 +58,8 @@ static void print_stats(const char *output, const struct emit_stats *s, double s
            keys ? (double)(index + runs) / (double)keys : 0.0);
 }
 
-static int write_output(const struct registry *reg, const char *output, struct emit_stats *s)
+static int write_output(const struct registry *reg, const char *output, struct emit_stats *s,
+                        int small)
 {
     size_t n = strlen(output) + 32;
     char *tmp = xmalloc(n);
@@ -70,7 +73,7 @@ static int write_output(const struct registry *reg, const char *output, struct e
         free(tmp);
         return -1;
     }
-    rc = emit_table(out, reg, s);
+    rc = small ? emit_small_table(out, reg, s) : emit_table(out, reg, s);
     if (ferror(out) && rc == 0) {
         fprintf(stderr, "%s: write error\n", tmp);
         rc = -1;
@@ -114,7 +117,7 @@ static int protocols_main(int argc, char **argv)
 {
     struct protocol_registry reg, other;
     struct timespec start;
-    int quiet = 0, rc = 0;
+    int quiet = 0, small = 0, rc = 0;
 
     if (argc == 3 && strcmp(argv[0], "--diff") == 0) {
         memset(&other, 0, sizeof other);
@@ -128,13 +131,16 @@ static int protocols_main(int argc, char **argv)
             rc = 2;
         return rc;
     }
-    if (argc > 0 && strcmp(argv[0], "--quiet") == 0) {
-        quiet = 1;
+    while (argc > 0 && (strcmp(argv[0], "--quiet") == 0 || strcmp(argv[0], "--small") == 0)) {
+        if (argv[0][2] == 'q')
+            quiet = 1;
+        else
+            small = 1;
         argc--;
         argv++;
     }
     if (argc != 2) {
-        fprintf(stderr, "usage: portreg-compile --protocols [--quiet] PROTOCOL-NUMBERS.xml OUTPUT.c\n"
+        fprintf(stderr, "usage: portreg-compile --protocols [--quiet] [--small] PROTOCOL-NUMBERS.xml OUTPUT.c\n"
                         "       portreg-compile --protocols --diff OLD.xml NEW.xml\n");
         return 2;
     }
@@ -153,7 +159,7 @@ static int protocols_main(int argc, char **argv)
             fprintf(stderr, "%s: cannot create: %s\n", tmp, strerror(errno));
             rc = -1;
         } else {
-            rc = protocol_emit(out, &reg);
+            rc = protocol_emit(out, &reg, small);
             if (ferror(out) && rc == 0)
                 rc = -1;
             if (fclose(out) != 0)
@@ -179,19 +185,22 @@ int main(int argc, char **argv)
     struct registry reg;
     struct emit_stats stats;
     struct timespec start;
-    int quiet = 0, rc;
+    int quiet = 0, small = 0, rc;
 
     if (argc > 1 && strcmp(argv[1], "--protocols") == 0)
         return protocols_main(argc - 2, argv + 2);
     if (argc == 4 && strcmp(argv[1], "--diff") == 0)
         return diff_main(argv[2], argv[3]);
-    if (argc > 1 && strcmp(argv[1], "--quiet") == 0) {
-        quiet = 1;
+    while (argc > 1 && (strcmp(argv[1], "--quiet") == 0 || strcmp(argv[1], "--small") == 0)) {
+        if (argv[1][2] == 'q')
+            quiet = 1;
+        else
+            small = 1;
         argc--;
         argv++;
     }
     if (argc != 3) {
-        fprintf(stderr, "usage: portreg-compile [--quiet] REGISTRY.xml OUTPUT.c\n"
+        fprintf(stderr, "usage: portreg-compile [--quiet] [--small] REGISTRY.xml OUTPUT.c\n"
                         "       portreg-compile --diff OLD.xml NEW.xml\n");
         return 2;
     }
@@ -200,7 +209,7 @@ int main(int argc, char **argv)
         registry_free(&reg);
         return 1;
     }
-    rc = write_output(&reg, argv[2], &stats);
+    rc = write_output(&reg, argv[2], &stats, small);
     registry_free(&reg);
     if (rc != 0)
         return 1;

@@ -44,8 +44,10 @@ int protocol_read_memory(struct protocol_registry *reg, const char *path, const 
 void protocol_free(struct protocol_registry *reg);
 
 /* Writes the tables of portreg_table.h's protocol section as C.  Returns 0,
- * or -1 (with a message) when no keyword hash seed can be found. */
-int protocol_emit(FILE *out, const struct protocol_registry *reg);
+ * or -1 (with a message) when no keyword hash seed can be found.  `small`
+ * writes the small profile's table (PORTREG_PROFILE=small): keywords,
+ * numbers and flags, without descriptions and references. */
+int protocol_emit(FILE *out, const struct protocol_registry *reg, int small);
 
 /* Prints what changed between two editions, one line per number:
  * "+ 148 NEW-KEYWORD", "- 147 BIT-EMU", "~ 50 ESP: description ...".

@@ -62,7 +62,7 @@ static int build_keyword_slots(const struct protocol_registry *reg, uint16_t *sl
     return -1;
 }
 
-int protocol_emit(FILE *out, const struct protocol_registry *reg)
+int protocol_emit(FILE *out, const struct protocol_registry *reg, int small)
 {
     struct strpool pool;
     uint16_t number_index[256], *slots;
@@ -100,17 +100,19 @@ int protocol_emit(FILE *out, const struct protocol_registry *reg)
         unsigned flags = (rec->ipv6_ext ? PORTREG_PF_IPV6_EXT : 0) |
                          (rec->deprecated ? PORTREG_PF_DEPRECATED : 0);
         uint32_t keyword = strpool_add(&pool, rec->keyword);
-        uint32_t description = strpool_add(&pool, rec->description);
+        /* The small profile keeps keywords, numbers and flags only. */
+        uint32_t description = small ? 0 : strpool_add(&pool, rec->description);
+        size_t ref_count = small ? 0 : rec->ref_count;
         fprintf(out, "    {%lu, %lu, %zu, %zu, %u, %u, %u, {0, 0}},\n", (unsigned long)keyword,
-                (unsigned long)description, refs, rec->ref_count, flags, rec->lo, rec->hi);
-        refs += rec->ref_count;
+                (unsigned long)description, refs, ref_count, flags, rec->lo, rec->hi);
+        refs += ref_count;
         for (n = rec->lo; n <= rec->hi; n++)
             number_index[n] = (uint16_t)i;
     }
     fprintf(out, "};\n\n");
 
     fprintf(out, "const struct portreg_ref portreg__protocol_refs[%zu] = {\n", refs ? refs : 1);
-    for (i = 0; i < reg->record_count; i++) {
+    for (i = 0; i < reg->record_count && !small; i++) {
         const struct protocol_record *rec = &reg->records[i];
         for (j = 0; j < rec->ref_count; j++)
             fprintf(out, "    {%lu, %u},\n", (unsigned long)strpool_add(&pool, rec->refs[j].data),

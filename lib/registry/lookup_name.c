@@ -114,10 +114,64 @@ static inline uint32_t slot_of(const uint64_t *words, size_t count)
     return portreg_name_slot(hash, pilot, portreg__name_slot_count);
 }
 
+#if defined(PORTREG_PROFILE_SMALL)
+/* The slot's folded name. */
+static inline const char *slot_name(uint32_t slot)
+{
+    return pool_string(2 * (uint32_t)portreg__s_name_slots[slot].key);
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* For a name of len bytes (1 to 15), the two words' masks of its first
+ * len + 1 bytes, its NUL included: read from a table, which costs less
+ * than computing them on every lookup. */
+#define M(n) (~(uint64_t)0 >> (64 - 8 * (n)))
+static const uint64_t name_masks[16][2] = {
+    {0, 0},           {M(2), 0},    {M(3), 0},    {M(4), 0},    {M(5), 0},    {M(6), 0},
+    {M(7), 0},        {~(uint64_t)0, 0},          {~(uint64_t)0, M(1)}, {~(uint64_t)0, M(2)},
+    {~(uint64_t)0, M(3)}, {~(uint64_t)0, M(4)}, {~(uint64_t)0, M(5)}, {~(uint64_t)0, M(6)},
+    {~(uint64_t)0, M(7)}, {~(uint64_t)0, ~(uint64_t)0}};
+#undef M
+#endif
+
+/* Whether the stored folded name is the query's `len` folded bytes in
+ * w[0..1], zero-padded: its first len + 1 bytes (with the NUL) are
+ * compared, so that the next name in the pool does not count. */
+static inline unsigned stored_equals_short(const char *stored, const uint64_t w[2], size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t *mask = name_masks[len & 15];
+    return (((load64(stored) ^ w[0]) & mask[0]) | ((load64(stored + 8) ^ w[1]) & mask[1])) == 0;
+#else
+    unsigned char q[16];
+    memcpy(q, w, 16);
+    return memcmp(stored, q, len + 1) == 0;
+#endif
+}
+
+/* The same for a folded query of any length, byte by byte. */
+static inline unsigned stored_equals(const char *stored, const char *folded, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++)
+        if (portreg_fold((unsigned char)stored[i]) != (unsigned char)folded[i])
+            return 0;
+    return stored[len] == '\0';
+}
+
+/* Whether two names are equal with ASCII case ignored. */
+static inline int same_folded(const char *a, const char *b)
+{
+    for (; *a && portreg_fold((unsigned char)*a) == portreg_fold((unsigned char)*b); a++, b++)
+        ;
+    return *a == *b;
+}
+#else
 static inline const char *slot_name(uint32_t slot)
 {
     return portreg__pool + 8 * (size_t)portreg__name_slots[slot].key;
 }
+#endif
 
 /* A name of 1 to 15 bytes, nearly every query: two words kept in
  * registers, no loop and no branch.  A stored name of under 8 bytes owns
@@ -133,8 +187,14 @@ static LOOKUP_INLINE struct probe probe_short(const char *name, size_t len)
     fold_short(w);
     p.slot = slot_of(w, 2);
     stored = slot_name(p.slot);
+#if defined(PORTREG_PROFILE_SMALL)
+    (void)second;
+    (void)diff;
+    p.found = stored_equals_short(stored, w, len);
+#else
     diff = (load64(stored) ^ w[0]) | ((load64(stored + 8) ^ w[1]) & second);
     p.found = diff == 0;
+#endif
     return p;
 }
 
@@ -153,9 +213,14 @@ static struct probe probe_long(const char *name, size_t len)
         w[i] = fold_word(w[i]);
     p.slot = slot_of(w, count);
     stored = slot_name(p.slot);
+#if defined(PORTREG_PROFILE_SMALL)
+    (void)diff;
+    p.found = stored_equals(stored, (const char *)w, len);
+#else
     for (i = 0; i < count; i++)
         diff |= load64(stored + 8 * i) ^ w[i];
     p.found = diff == 0;
+#endif
     return p;
 }
 
@@ -173,6 +238,37 @@ static LOOKUP_INLINE struct probe probe_name(const char *name, size_t len)
     return len < 16 ? probe_short(name, len) : probe_long(name, len);
 }
 
+#if defined(PORTREG_PROFILE_SMALL)
+/* The handles of the slot's run that match `protos` and whose records
+ * have every flag of `need`, as the _all functions count and write them. */
+static size_t run_records(uint32_t slot, unsigned protos, unsigned need,
+                          const portreg_entry **out, size_t cap)
+{
+    const struct portreg_run *listed =
+        listed_run(portreg__name_runs, portreg__name_run_count, slot);
+    const char *name = slot_name(slot);
+    size_t total = 0;
+    unsigned i;
+
+    if (!out)
+        cap = 0;
+    if (listed) {
+        for (i = listed[0].start; i < listed[1].start; i++) {
+            unsigned m = portreg__name_run_records[i];
+            if ((portreg__s_flags[m] & need) == need)
+                total = take_small(m, protos, out, cap, total);
+        }
+        return total;
+    }
+    for (i = portreg__s_name_slots[slot].first; i < portreg__record_count; i++) {
+        if (!same_folded(small_name(i), name))
+            break;
+        if ((portreg__s_flags[i] & need) == need)
+            total = take_small(i, protos, out, cap, total);
+    }
+    return total;
+}
+#else
 /* The records of the slot's run that match `protos` and have every flag
  * of `need`, as the _all functions count and write them. */
 static size_t run_records(uint32_t slot, unsigned protos, unsigned need,
@@ -202,6 +298,7 @@ static size_t run_records(uint32_t slot, unsigned protos, unsigned need,
     }
     return total;
 }
+#endif
 
 static size_t name_all(const char *name, size_t len, unsigned protos,
                        const portreg_entry **out, size_t cap)
@@ -223,6 +320,22 @@ static LOOKUP_INLINE const portreg_entry *name_first(const char *name, size_t le
     if (!is_name_shaped(name, len))
         return NULL;
     p = probe_name(name, len);
+#if defined(PORTREG_PROFILE_SMALL)
+    r = portreg__s_name_slots[p.slot].first;
+    {
+        unsigned flags = portreg__s_flags[r], t;
+        other = (flags & protos & PORTREG_RF_MATCH) == 0;
+        if (p.found & other) {
+            const portreg_entry *first = NULL;
+            return run_records(p.slot, protos, 0, &first, 1) ? first : NULL;
+        }
+        /* The handle of the first transport asked for; transport 0 for a
+         * record that names no protocol (its mask is all of them). */
+        t = lowest_bit(flags & protos) & ((flags & PORTREG_RF_NOPROTO) ? 0u : 3u);
+        address = (uintptr_t)small_handle(r, t);
+        return (const portreg_entry *)(address & ((uintptr_t)0 - p.found)); /* NOLINT(performance-no-int-to-ptr) */
+    }
+#else
     r = portreg__name_slots[p.slot].first;
     other = (portreg__record_flags[r] & protos & PORTREG_RF_MATCH) == 0;
     /* When the first record is not of a protocol asked for, a later one
@@ -236,6 +349,7 @@ static LOOKUP_INLINE const portreg_entry *name_first(const char *name, size_t le
      * and misses would mispredict half the time. */
     address = (uintptr_t)&portreg__records[p.found * r];
     return (const portreg_entry *)(address & ((uintptr_t)0 - p.found)); /* NOLINT(performance-no-int-to-ptr) */
+#endif
 }
 
 /* A NUL inside the name would read like the zero padding after a shorter

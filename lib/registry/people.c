@@ -1,6 +1,61 @@
 /* Assignees and contacts, resolved through the registry's <people>. */
 #include "entry_internal.h"
 
+#if defined(PORTREG_PROFILE_SMALL)
+/* The small profile has no people (portreg_table.h): every record has no
+ * assignee and no contact, so there is no person to ask about. */
+size_t portreg_entry_assignee_count(const portreg_entry *e)
+{
+    (void)e;
+    return 0;
+}
+
+const portreg_person *portreg_entry_assignee(const portreg_entry *e, size_t i)
+{
+    (void)e;
+    (void)i;
+    return NULL;
+}
+
+size_t portreg_entry_contact_count(const portreg_entry *e)
+{
+    (void)e;
+    return 0;
+}
+
+const portreg_person *portreg_entry_contact(const portreg_entry *e, size_t i)
+{
+    (void)e;
+    (void)i;
+    return NULL;
+}
+
+const char *portreg_person_id(const portreg_person *p)
+{
+    (void)p;
+    return "";
+}
+
+const char *portreg_person_name(const portreg_person *p)
+{
+    (void)p;
+    return "";
+}
+
+const char *portreg_person_org(const portreg_person *p)
+{
+    (void)p;
+    return "";
+}
+
+const char *portreg_person_uri(const portreg_person *p)
+{
+    (void)p;
+    return "";
+}
+
+#else /* the full profile */
+
 /* parties[0] is all zeros: no assignee, no contact. */
 static const struct portreg_party *party_of(const portreg_entry *e)
 {
@@ -68,3 +123,5 @@ const char *portreg_person_uri(const portreg_person *p)
 {
     return person_field(p, PERSON_URI);
 }
+
+#endif

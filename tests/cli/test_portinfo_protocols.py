@@ -12,6 +12,8 @@ import unittest
 import xml.etree.ElementTree as ET
 
 PORTINFO = os.environ.get("PORTINFO", "portinfo")
+# The small profile (PORTREG_PROFILE=small) keeps no protocol descriptions.
+SMALL = os.environ.get("PORTREG_PROFILE") == "small"
 XML = os.environ.get("PROTOCOLS_XML", "")
 NS = {"i": "http://www.iana.org/assignments"}
 
@@ -41,7 +43,7 @@ class Protocol(unittest.TestCase):
             self.assertEqual(proc.returncode, 0, value)
             row = json.loads(proc.stdout)
             self.assertEqual(row["number"], int(number))
-            self.assertEqual(row["description"], desc, value)
+            self.assertEqual(row["description"], "" if SMALL else desc, value)
             self.assertEqual(row["ipv6_extension_header"], ipv6, value)
             keyword = name.replace(" (deprecated)", "").replace(" ", "-")
             if keyword.lower() == "reserved":
@@ -54,7 +56,8 @@ class Protocol(unittest.TestCase):
         proc = run("-P", "eSp")
         self.assertEqual(proc.returncode, 0)
         self.assertIn("keyword       ESP", proc.stdout)
-        self.assertIn("description   Encap Security Payload", proc.stdout)
+        self.assertIn("description   " + ("-" if SMALL else "Encap Security Payload"),
+                      proc.stdout)
         self.assertIn("ipv6-ext-hdr  yes", proc.stdout)
 
     def test_not_found_and_usage(self):
@@ -85,7 +88,8 @@ class Protocol(unittest.TestCase):
         self.assertEqual(proc.returncode, 0)
         lines = [l for l in proc.stdout.splitlines() if not l.startswith("#")]
         self.assertGreaterEqual(len(lines), 140)
-        self.assertIn("esp\t50\tESP\t# Encap Security Payload", lines)
+        self.assertIn("esp\t50\tESP" if SMALL else "esp\t50\tESP\t# Encap Security Payload",
+                      lines)
         for line in lines:
             fields = line.split("#")[0].split()
             self.assertEqual(fields[0], fields[0].lower())

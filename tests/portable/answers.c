@@ -16,6 +16,13 @@
  *    Community ID.
  * Records are written as their index (portreg_entry_index), which is the
  * same in every build of one registry.
+ *
+ * portreg-answers --lookups compares builds of the two profiles
+ * (PORTREG_PROFILE=full and small), which number their records apart (the
+ * small one keeps the named records only): it writes the named records
+ * without their index and without the fields the small profile leaves out
+ * (description, dates, note, references, people), and every answer as the
+ * record's name, protocol and ports instead of its index.
  */
 #include <stdio.h>
 #include <string.h>
@@ -25,6 +32,27 @@
 static const unsigned masks[] = {PORTREG_TCP,  PORTREG_UDP, PORTREG_SCTP,
                                  PORTREG_DCCP, PORTREG_ANY, PORTREG_TCP | PORTREG_UDP};
 #define MASK_COUNT (sizeof masks / sizeof masks[0])
+
+static int by_content; /* --lookups */
+
+/* A record as an answer: its index, or with --lookups what it says. */
+static const char *answer(const portreg_entry *e)
+{
+    static char buf[4][128];
+    static unsigned next;
+    char *out = buf[next++ % 4];
+    uint16_t lo = 0, hi = 0;
+    if (!e)
+        return "-1";
+    if (!by_content) {
+        snprintf(out, sizeof buf[0], "%lu", (unsigned long)portreg_entry_index(e));
+        return out;
+    }
+    portreg_entry_ports(e, &lo, &hi);
+    snprintf(out, sizeof buf[0], "%s/%u:%u-%u", portreg_entry_name(e), portreg_entry_protos(e),
+             lo, hi);
+    return out;
+}
 
 static long index_of(const portreg_entry *e)
 {
@@ -46,6 +74,13 @@ static void write_record(size_t i)
     int has_code = portreg_entry_service_code(e, &code);
     size_t k;
 
+    if (by_content) {
+        /* the named records, and what the small profile keeps of them */
+        if (portreg_entry_name(e)[0])
+            printf("record %s/%u %d:%u-%u\n", portreg_entry_name(e), portreg_entry_protos(e),
+                   has_ports, lo, hi);
+        return;
+    }
     printf("record %lu %s/%u %d:%u-%u sc %d:%lu\n", (unsigned long)i, portreg_entry_name(e),
            portreg_entry_protos(e), has_ports, lo, hi, has_code, (unsigned long)code);
     printf("  %s|%s|%s|%s|%s\n", portreg_entry_description(e), portreg_entry_date(e),
@@ -67,11 +102,11 @@ static void write_port(unsigned port)
     printf("port %u %s", port, portreg_range_name(portreg_classify((uint16_t)port)));
     for (m = 0; m < MASK_COUNT; m++) {
         n = portreg_lookup_port_all((uint16_t)port, masks[m], all, 64);
-        printf(" | %ld %s %lu:", index_of(portreg_lookup_port((uint16_t)port, masks[m])),
+        printf(" | %s %s %lu:", answer(portreg_lookup_port((uint16_t)port, masks[m])),
                portreg_status_name(portreg_port_status((uint16_t)port, masks[m])),
                (unsigned long)n);
         for (k = 0; k < n && k < 64; k++)
-            printf(" %ld", index_of(all[k]));
+            printf(" %s", answer(all[k]));
     }
     putchar('\n');
 }
@@ -106,7 +141,7 @@ static void write_name(const char *name)
         recase(query, name, mode);
         printf("name %s", query);
         for (m = 0; m < MASK_COUNT - 1; m++)
-            printf(" | %ld %lu", index_of(portreg_lookup_name(query, masks[m])),
+            printf(" | %s %lu", answer(portreg_lookup_name(query, masks[m])),
                    (unsigned long)portreg_lookup_name_all(query, masks[m], NULL, 0));
         rc = portreg_parse_service(&port, query, PORTREG_ANY);
         printf(" | service %d %u\n", rc, port);
@@ -145,7 +180,7 @@ static void write_flow(const char *text)
     printf(" %s\n", cid);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     static const char *const flows[] = {
         "tcp 192.0.2.1:51515 -> 198.51.100.7:https",
@@ -164,8 +199,17 @@ int main(void)
     size_t i;
     unsigned port;
 
-    printf("portreg %s, registry %s, %lu records\n", portreg_version_string(),
-           portreg_registry_updated(), (unsigned long)portreg_count());
+    if (argc == 2 && strcmp(argv[1], "--lookups") == 0) {
+        by_content = 1;
+    } else if (argc != 1) {
+        fprintf(stderr, "usage: portreg-answers [--lookups]\n");
+        return 2;
+    }
+    if (by_content)
+        printf("portreg %s, registry %s\n", portreg_version_string(), portreg_registry_updated());
+    else
+        printf("portreg %s, registry %s, %lu records\n", portreg_version_string(),
+               portreg_registry_updated(), (unsigned long)portreg_count());
     for (i = 0; i < portreg_count(); i++)
         write_record(i);
     for (port = 0; port < 65536; port++)

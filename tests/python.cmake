@@ -47,7 +47,7 @@ else()
     COMMAND "${_pytest_python}" -m pytest -q -p no:cacheprovider "${_pydir}/tests"
     WORKING_DIRECTORY "${_pydir}")
   set_tests_properties(cli_python_binding PROPERTIES ENVIRONMENT
-    "${_py_env};PORTREG_LIBRARY=$<TARGET_FILE:portreg>;PORTINFO=$<TARGET_FILE:portinfo>;PORTREG_PROFILE=${PORTREG_PROFILE}")
+    "${_py_env};PORTREG_LIBRARY=$<TARGET_FILE:portreg>;PORTINFO=$<TARGET_FILE:portinfo>;PORTREG_PROFILE=${PORTREG_PROFILE};PROTOCOLS_XML=${PORTREG_PROTOCOLS}")
 endif()
 
 portreg_python_with(_mypy_python mypy)

@@ -45,21 +45,15 @@
 #ifdef BENCH_HAVE_NSS
 #include "bench_nss.h"
 #endif
+#include "bench_time.h"
+#include "direct_lib.h"
 #ifdef BENCH_HAVE_GPERF
 #include "bench_gperf.h"
-#include "direct_lib.h"
 #endif
 
 #define BARRIER(x) __asm__ volatile("" : "+r"(x))
 
 static volatile uintptr_t sink;
-
-static double now_ns(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
-}
 
 static void *xmalloc(size_t n)
 {
@@ -83,19 +77,6 @@ static uint64_t rng(void)
 static size_t rng_below(size_t n)
 {
     return (size_t)((rng() >> 11) % n);
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Sorts v and returns the median. */
-static double median(double *v, size_t n)
-{
-    qsort(v, n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 /* ================================================================== */
@@ -282,13 +263,13 @@ static inline const struct sorted_port *bsearch_port(struct port_query q)
     {                                                                          \
         uintptr_t acc = 0;                                                     \
         size_t i;                                                              \
-        double t0 = now_ns(), t1;                                              \
+        double t0 = bench_now_ns(), t1;                                              \
         for (i = 0; i < n; i++) {                                              \
             const char *s = q[i];                                              \
             acc += (uintptr_t)(EXPR);                                          \
             BARRIER(acc);                                                      \
         }                                                                      \
-        t1 = now_ns();                                                         \
+        t1 = bench_now_ns();                                                         \
         sink += acc;                                                           \
         return (t1 - t0) / (double)n;                                          \
     }
@@ -298,13 +279,13 @@ static inline const struct sorted_port *bsearch_port(struct port_query q)
     {                                                                          \
         uintptr_t acc = 0;                                                     \
         size_t i;                                                              \
-        double t0 = now_ns(), t1;                                              \
+        double t0 = bench_now_ns(), t1;                                              \
         for (i = 0; i < n; i++) {                                              \
             struct port_query k = q[i];                                        \
             acc += (uintptr_t)(EXPR);                                          \
             BARRIER(acc);                                                      \
         }                                                                      \
-        t1 = now_ns();                                                         \
+        t1 = bench_now_ns();                                                         \
         sink += acc;                                                           \
         return (t1 - t0) / (double)n;                                          \
     }
@@ -622,7 +603,7 @@ static void summarise(struct result *r, double *v, size_t n, size_t per_run)
     r->measured = 1;
     r->runs = n;
     r->lookups = per_run;
-    r->median = median(v, n);
+    r->median = bench_median(v, n);
     r->min = v[0];
     r->max = v[n - 1];
 }
@@ -823,10 +804,10 @@ static void measure_compiler(const char *dir)
     char cmd[2048];
     for (i = 0; i < 5; i++) {
         const char *out, *nl;
-        double t0 = now_ns();
+        double t0 = bench_now_ns();
         snprintf(cmd, sizeof cmd, "'%s' '%s' '%s/table.c'", BENCH_COMPILER, BENCH_REGISTRY, dir);
         out = capture(cmd);
-        t[i] = (now_ns() - t0) / 1e9;
+        t[i] = (bench_now_ns() - t0) / 1e9;
         nl = strchr(out, '\n');
         if (!nl)
             continue;
@@ -835,7 +816,7 @@ static void measure_compiler(const char *dir)
         if (strchr(compile_line[1], '\n'))
             *strchr(compile_line[1], '\n') = '\0';
     }
-    compile_median = median(t, 5);
+    compile_median = bench_median(t, 5);
     {
         const char *s;
         if ((s = strstr(compile_line[0], "distinct names")) != NULL) {
@@ -990,7 +971,7 @@ static size_t startup_runs = 300;
 static double run_once(const char *path)
 {
     char *const args[] = {(char *)path, NULL};
-    double t0 = now_ns();
+    double t0 = bench_now_ns();
     int status;
     pid_t pid;
     if (posix_spawn(&pid, path, NULL, NULL, args, environ) != 0 ||
@@ -998,12 +979,12 @@ static double run_once(const char *path)
         fprintf(stderr, "portreg-bench: %s failed\n", path);
         exit(1);
     }
-    return (now_ns() - t0) / 1e3;
+    return (bench_now_ns() - t0) / 1e3;
 }
 
 static void quartiles(double *v, size_t n, double q[3])
 {
-    q[1] = median(v, n);
+    q[1] = bench_median(v, n);
     q[0] = v[n / 4];
     q[2] = v[(3 * n) / 4];
 }

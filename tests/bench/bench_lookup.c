@@ -31,6 +31,7 @@
 #include <time.h>
 
 #include "portreg.h"
+#include "bench_time.h"
 
 #define BARRIER(x) __asm__ volatile("" : "+r"(x))
 #define MAX_LIBS 4
@@ -77,25 +78,6 @@ static void *xmalloc(size_t n)
         exit(1);
     }
     return p;
-}
-
-static double now_ns(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static double median(double *v, size_t n)
-{
-    qsort(v, n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 /* Queries from the records of `h` (the first library), through its API. */
@@ -157,7 +139,7 @@ static void make_queries(void *h)
 static double time_workload(const struct lib *l, int w)
 {
     uintptr_t acc = 0;
-    double start = now_ns();
+    double start = bench_now_ns();
     size_t i;
     if (w < 2) {
         const char **q = name_queries[w];
@@ -173,7 +155,7 @@ static double time_workload(const struct lib *l, int w)
         }
     }
     sink = acc;
-    return (now_ns() - start) / (double)lookups;
+    return (bench_now_ns() - start) / (double)lookups;
 }
 
 int main(int argc, char **argv)
@@ -235,7 +217,7 @@ int main(int argc, char **argv)
     for (w = 0; w < WORKLOADS; w++) {
         printf("| %s |", workload_names[w]);
         for (i = 0; i < nlibs; i++) {
-            double m = median(libs[i].ns[w], runs);
+            double m = bench_median(libs[i].ns[w], runs);
             if (i == 0)
                 first[w] = m;
             printf(" %.2f (%.2fx) |", m, m / first[w]);

@@ -36,23 +36,11 @@
 #include <portreg.h>
 
 #include "bench_nss.h"
+#include "bench_time.h"
 
 extern int __nss_configure_lookup(const char *db, const char *service_line);
 
 #define QUERIES 2000
-
-static double now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 struct query {
     char name[64];
@@ -88,7 +76,7 @@ static double time_op(int op, const struct query *q, size_t n, size_t reps)
     struct servent se, *sp;
     char buf[1024];
     size_t r, i;
-    double t0 = now_ns();
+    double t0 = bench_now_ns();
     unsigned long answered = 0;
 
     for (r = 0; r < reps; r++) {
@@ -116,7 +104,7 @@ static double time_op(int op, const struct query *q, size_t n, size_t reps)
         }
     }
     sink += answered;
-    return (now_ns() - t0) / (double)(reps * n);
+    return (bench_now_ns() - t0) / (double)(reps * n);
 }
 
 /* --nss-child CONFIG RUNS REPS: prints "ns_byname ns_byport ns_direct_name
@@ -144,7 +132,7 @@ int bench_nss_child(int argc, char **argv)
         for (op = 0; op < 4; op++)
             v[op][r] = time_op(op, q, n, op < 2 ? reps : reps * 10);
     for (op = 0; op < 4; op++) {
-        qsort(v[op], runs, sizeof v[op][0], cmp_double);
+        qsort(v[op], runs, sizeof v[op][0], bench_cmp_double);
         med[op] = v[op][runs / 2];
     }
     before = sink;

@@ -32,6 +32,7 @@
 #include <time.h>
 
 #include "portreg.h"
+#include "bench_time.h"
 
 #ifndef BENCH_DATA
 #error "BENCH_DATA must name tests/data"
@@ -176,14 +177,6 @@ static void make_randoms(void)
 
 /* ---- timing ---- */
 
-static double now_ns(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
-}
-
 static volatile unsigned sink;
 
 /* The options struct of 1.1, declared here so that the benchmark builds
@@ -203,7 +196,7 @@ static double time_run(const struct lib *l, int workload, const portreg_tuple *v
     unsigned acc = 0;
     unsigned long i;
     size_t k = 0;
-    double t0 = now_ns();
+    double t0 = bench_now_ns();
 
     for (i = 0; i < calls; i++) {
         if (workload == 2)
@@ -215,19 +208,7 @@ static double time_run(const struct lib *l, int workload, const portreg_tuple *v
             k = 0;
     }
     sink += acc;
-    return (now_ns() - t0) / (double)calls;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, unsigned n)
-{
-    qsort(v, n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    return (bench_now_ns() - t0) / (double)calls;
 }
 
 int main(int argc, char **argv)
@@ -296,7 +277,7 @@ int main(int argc, char **argv)
             if (w == 2 && libs[i].orient_ext == NULL)
                 printf(" | -");
             else
-                printf(" | %.1f", median(libs[i].ns[w], runs));
+                printf(" | %.1f", bench_median(libs[i].ns[w], runs));
         }
         printf(" |\n");
     }
@@ -305,7 +286,7 @@ int main(int argc, char **argv)
         for (i = 1; i < n_libs; i++)
             for (w = 0; w < 2; w++)
                 printf("  %s, %s: %.3f\n", libs[i].path, names[w],
-                       median(libs[i].ns[w], runs) / median(libs[0].ns[w], runs));
+                       bench_median(libs[i].ns[w], runs) / bench_median(libs[0].ns[w], runs));
     }
     return 0;
 }

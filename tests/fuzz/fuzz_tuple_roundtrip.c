@@ -71,6 +71,21 @@ static int has_reserved_bytes(const portreg_tuple *t)
     return t->reserved0 != 0;
 }
 
+/* A tuple every flow function must refuse: no address family, or reserved
+ * bytes that are not zero. */
+static void check_refused(const portreg_tuple *t)
+{
+    portreg_tuple out;
+    char buf[64];
+
+    if (portreg_tuple_reverse(&out, t) != PORTREG_EINVAL ||
+        portreg_tuple_orient(&out, t, 0, NULL) != PORTREG_EINVAL ||
+        portreg_tuple_canonical(&out, t, NULL) != PORTREG_EINVAL ||
+        portreg_community_id(t, 0, 0, buf, sizeof buf) != PORTREG_EINVAL ||
+        portreg_tuple_format(t, buf, sizeof buf) != PORTREG_EINVAL)
+        abort();
+}
+
 static void check_flows(const portreg_tuple *t, unsigned hints, uint16_t seed)
 {
     portreg_tuple rev, rev2, c1, c2, o;
@@ -109,26 +124,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         memset(&t, 0, sizeof t);
         memcpy(&t, data + 2, size - 2 < sizeof t ? size - 2 : sizeof t);
         if (t.family != 4 && t.family != 6) {
-            portreg_tuple out;
-            char buf[64];
-            if (portreg_tuple_reverse(&out, &t) != PORTREG_EINVAL ||
-                portreg_tuple_orient(&out, &t, 0, NULL) != PORTREG_EINVAL ||
-                portreg_tuple_canonical(&out, &t, NULL) != PORTREG_EINVAL ||
-                portreg_community_id(&t, 0, 0, buf, sizeof buf) != PORTREG_EINVAL ||
-                portreg_tuple_format(&t, buf, sizeof buf) != PORTREG_EINVAL)
-                abort();
+            check_refused(&t);
             return 0;
         }
         if (has_reserved_bytes(&t)) {
-            /* the header: every flow function refuses them (issue 16) */
-            portreg_tuple out;
-            char buf[64];
-            if (portreg_tuple_reverse(&out, &t) != PORTREG_EINVAL ||
-                portreg_tuple_orient(&out, &t, 0, NULL) != PORTREG_EINVAL ||
-                portreg_tuple_canonical(&out, &t, NULL) != PORTREG_EINVAL ||
-                portreg_community_id(&t, 0, 0, buf, sizeof buf) != PORTREG_EINVAL ||
-                portreg_tuple_format(&t, buf, sizeof buf) != PORTREG_EINVAL)
-                abort();
+            check_refused(&t); /* the header: reserved bytes must be zero */
             memset(t.reserved, 0, sizeof t.reserved);
             t.reserved0 = 0;
         }

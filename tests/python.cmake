@@ -46,8 +46,12 @@ else()
   add_test(NAME cli_python_binding
     COMMAND "${_pytest_python}" -m pytest -q -p no:cacheprovider "${_pydir}/tests"
     WORKING_DIRECTORY "${_pydir}")
+  # The compiler's view of portreg.h's structs and codes, which the
+  # package's ctypes declarations must match.
+  add_executable(portreg-layouts python/layouts.c)
+  target_link_libraries(portreg-layouts PRIVATE portreg)
   set_tests_properties(cli_python_binding PROPERTIES ENVIRONMENT
-    "${_py_env};PORTREG_LIBRARY=$<TARGET_FILE:portreg>;PORTINFO=$<TARGET_FILE:portinfo>;PORTREG_PROFILE=${PORTREG_PROFILE};PROTOCOLS_XML=${PORTREG_PROTOCOLS}")
+    "${_py_env};PORTREG_LIBRARY=$<TARGET_FILE:portreg>;PORTINFO=$<TARGET_FILE:portinfo>;PORTREG_PROFILE=${PORTREG_PROFILE};PROTOCOLS_XML=${PORTREG_PROTOCOLS};PORTREG_LAYOUTS=$<TARGET_FILE:portreg-layouts>")
 endif()
 
 portreg_python_with(_mypy_python mypy)

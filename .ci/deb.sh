@@ -25,13 +25,30 @@ t0=$(date +%s)
 
 work=$(mktemp -d)
 installed=()
+# On any exit: purge what is installed, then, if /etc/nsswitch.conf is not
+# what it was before apt-get install (the purge did not restore it, or it
+# never ran), put the saved copy back, so that this machine never keeps a
+# changed file; if that fails too, $work and the copy stay.
 cleanup() {
     status=$?
+    set +e
+    local before="$work/nsswitch.conf.before"
     if [ ${#installed[@]} -gt 0 ]; then
         apt-get purge -y -qq "${installed[@]}" >/dev/null 2>&1 || true
     fi
+    if [ -e "$before" ] && ! cmp -s "$before" /etc/nsswitch.conf; then
+        diff "$before" /etc/nsswitch.conf
+        if cp -p "$before" /etc/nsswitch.conf; then
+            say "cleanup: /etc/nsswitch.conf differed from the copy taken before apt-get install (diff above); restored it"
+        else
+            say "cleanup: FAIL: could not restore /etc/nsswitch.conf; the copy taken before apt-get install is $before"
+            [ "$status" -ne 0 ] || status=1
+            exit "$status"
+        fi
+        [ "$status" -ne 0 ] || status=1
+    fi
     rm -rf "$work"
-    exit $status
+    exit "$status"
 }
 trap cleanup EXIT
 
@@ -119,7 +136,8 @@ say "lintian: $errors errors, $warnings warnings"
 [ "$errors" = 0 ] || { say "FAIL: lintian errors"; exit 1; }
 
 # 5. Install on this machine.
-cp -a /etc/nsswitch.conf "$work/nsswitch.conf.before"
+# The content (through a symbolic link, if it is one), owner and mode.
+cp -pL /etc/nsswitch.conf "$work/nsswitch.conf.before"
 installed=("${packages[@]}")
 apt-get install -y -qq "${debs[@]}" >"$work/install.log" 2>&1 || { cat "$work/install.log"; say "FAIL: apt-get install"; exit 1; }
 say "installed: $(grep -E '^(services|protocols):' /etc/nsswitch.conf | tr -s ' \t' ' ' | paste -sd ';' | sed 's/;/; /')"

@@ -451,8 +451,8 @@ int emit_small_table(FILE *out, const struct registry *reg, struct emit_stats *s
     t = xmalloc(sizeof *t);
     memset(t, 0, sizeof *t);
     rc = build_records(t, reg);
-    /* Small record numbers are 15-bit in the port rows, and record M is
-     * the sentinel. */
+    /* Small record numbers are 16-bit in the port rows, 0xFFFF meaning
+     * none, and record M is the sentinel. */
     if (rc == 0 && t->count + 1 > PORTREG_SMALL_RECORDS_MAX)
         rc = over_limit(reg, t->line[PORTREG_SMALL_RECORDS_MAX - 1], "record",
                         PORTREG_SMALL_RECORDS_MAX - 1, "merged records (small profile)");

@@ -149,23 +149,12 @@ static inline unsigned stored_equals_short(const char *stored, const uint64_t w[
 #endif
 }
 
-/* The same for a folded query of any length, byte by byte. */
+/* The same for a folded query of any length (the stored name is folded). */
 static inline unsigned stored_equals(const char *stored, const char *folded, size_t len)
 {
-    size_t i;
-    for (i = 0; i < len; i++)
-        if (portreg_fold((unsigned char)stored[i]) != (unsigned char)folded[i])
-            return 0;
-    return stored[len] == '\0';
+    return memcmp(stored, folded, len) == 0 && stored[len] == '\0';
 }
 
-/* Whether two names are equal with ASCII case ignored. */
-static inline int same_folded(const char *a, const char *b)
-{
-    for (; *a && portreg_fold((unsigned char)*a) == portreg_fold((unsigned char)*b); a++, b++)
-        ;
-    return *a == *b;
-}
 #else
 static inline const char *slot_name(uint32_t slot)
 {
@@ -261,7 +250,7 @@ static size_t run_records(uint32_t slot, unsigned protos, unsigned need,
         return total;
     }
     for (i = portreg__s_name_slots[slot].first; i < portreg__record_count; i++) {
-        if (!same_folded(small_name(i), name))
+        if (!portreg_name_folds_to(small_name(i), name))
             break;
         if ((portreg__s_flags[i] & need) == need)
             total = take_small(i, protos, out, cap, total);

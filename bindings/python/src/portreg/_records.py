@@ -260,12 +260,14 @@ def classify(port: int) -> str:
 
 
 def count() -> int:
-    """How many records the registry holds, named or not."""
+    """How many records the registry holds, named or not (in the small
+    profile: the named records only, as portreg_count())."""
     return int(lib.portreg_count())
 
 
 def records() -> List[Record]:
-    """Every record in registry order, unnamed ones included."""
+    """Every record in registry order, unnamed ones included (in the small
+    profile: the named records only)."""
     return [Record(int(lib.portreg_at(i)), _PRIVATE) for i in range(count())]
 
 

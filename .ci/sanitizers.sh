@@ -9,7 +9,7 @@
 #       differently (configured away with PORTREG_OLDER_REGISTRY_XML=);
 #     - install_consumers, for time: it installs and builds consumer
 #       projects; it tests packaging, not memory safety;
-#     - cli_python_binding and cli_man_examples: they load the sanitized
+#     - cli_python_binding, python_pip_install and cli_man_examples: they load the sanitized
 #       library into programs that are not (python3, examples compiled by
 #       the test itself), where the ASan runtime cannot come first;
 #     - nss_getent, nss_python_socket, nss_export_quick and nss_export_full,
@@ -60,7 +60,7 @@ cmake --build "$work/asan" -j"$jobs" >"$work/asan-build.log" 2>&1 \
   || { tail -60 "$work/asan-build.log"; echo "sanitizers.sh: FAILED: sanitized build"; exit 1; }
 asan_status=0
 ctest --test-dir "$work/asan" -j"$jobs" --output-on-failure \
-  -E '^(install_consumers|cli_python_binding|cli_man_examples|check_noalloc|nss_getent|nss_python_socket|nss_export_quick|nss_export_full)$' \
+  -E '^(install_consumers|cli_python_binding|python_pip_install|cli_man_examples|check_noalloc|nss_getent|nss_python_socket|nss_export_quick|nss_export_full)$' \
   >"$work/asan-ctest.log" 2>&1 || asan_status=$?
 asan_summary=$(grep -E 'tests passed' "$work/asan-ctest.log" || echo "no summary")
 if [ "$asan_status" -ne 0 ]; then

@@ -133,7 +133,7 @@ void interner_free(struct interner *in)
 
 /* ---- Building ---- */
 
-static void fold(char *dst, const char *src)
+void fold_name(char *dst, const char *src)
 {
     while (*src)
         *dst++ = (char)portreg_fold((unsigned char)*src++);
@@ -565,7 +565,7 @@ static int group_names(struct tables *t, const struct registry *reg, struct name
         size_t g;
         if (!reg->records[i].name[0])
             continue;
-        fold(folded, reg->records[i].name);
+        fold_name(folded, reg->records[i].name);
         g = intern(&seen, folded, &fresh) - 1;
         if (fresh) {
             groups[g].folded = strpool_add_words(&t->pool, folded);

@@ -56,6 +56,10 @@ void interner_init(struct interner *in);
 size_t intern(struct interner *in, const char *key, int *fresh);
 void interner_free(struct interner *in);
 
+/* `src` with ASCII upper case folded to lower case, into `dst` (room for
+ * strlen(src) + 1): the form names take in the name index. */
+void fold_name(char *dst, const char *src);
+
 void write_u16s(FILE *out, const char *decl, const uint16_t *v, size_t n);
 void write_pool(FILE *out, const struct strpool *pool);
 void write_runs(FILE *out, const char *kind, const struct run_list *l);

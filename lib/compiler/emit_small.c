@@ -252,13 +252,6 @@ static int build_port_index(struct small *t, const struct registry *reg)
     return rc;
 }
 
-static void fold_into(char *dst, const char *src)
-{
-    while (*src)
-        *dst++ = (char)portreg_fold((unsigned char)*src++);
-    *dst = '\0';
-}
-
 static int build_name_index(struct small *t, const struct registry *reg)
 {
     struct interner seen;
@@ -274,7 +267,7 @@ static int build_name_index(struct small *t, const struct registry *reg)
     interner_init(&seen);
     for (m = 0; m < t->count; m++) {
         int fresh;
-        fold_into(folded, t->pool.data + 2 * (size_t)t->name[m]);
+        fold_name(folded, t->pool.data + 2 * (size_t)t->name[m]);
         g = intern(&seen, folded, &fresh) - 1;
         if (fresh) {
             group_first[g] = m;
@@ -286,7 +279,7 @@ static int build_name_index(struct small *t, const struct registry *reg)
     }
     for (g = 0; g < n; g++) {
         char *k = xmalloc(PORTREG_NAME_MAX + 1);
-        fold_into(k, t->pool.data + 2 * (size_t)t->name[group_first[g]]);
+        fold_name(k, t->pool.data + 2 * (size_t)t->name[group_first[g]]);
         keys[g] = k;
     }
     t->name_count = n;

@@ -1,7 +1,7 @@
 /*
  * libFuzzer harness: the registry compiler on arbitrary bytes, through the
- * same code as the build (registry_read_memory(), then emit_table() into
- * /dev/null when the registry is accepted).  Only crashes, leaks and
+ * same code as the build (registry_read_memory(), then emit_table() and
+ * emit_small_table() into /dev/null when the registry is accepted).  Only crashes, leaks and
  * sanitizer reports count: refusing the input is the normal outcome.
  */
 #include <stdint.h>
@@ -30,8 +30,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct registry reg;
     struct emit_stats stats;
 
-    if (registry_read_memory(&reg, "fuzz.xml", (const char *)data, size) == 0)
+    if (registry_read_memory(&reg, "fuzz.xml", (const char *)data, size) == 0) {
         (void)emit_table(sink, &reg, &stats);
+        (void)emit_small_table(sink, &reg, &stats); /* PORTREG_PROFILE=small */
+    }
     registry_free(&reg);
     return 0;
 }

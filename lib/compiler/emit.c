@@ -247,7 +247,7 @@ static uint16_t extra_index(struct tables *t, const struct record *rec)
     return (uint16_t)t->extra_count++;
 }
 
-static uint8_t record_flags(const struct record *rec)
+uint8_t record_flags(const struct record *rec)
 {
     unsigned f = rec->proto ? rec->proto : PORTREG_ANY;
     if (!rec->proto)

@@ -56,6 +56,10 @@ void interner_init(struct interner *in);
 size_t intern(struct interner *in, const char *key, int *fresh);
 void interner_free(struct interner *in);
 
+/* The PORTREG_RF_* flags of a registry record (transports, NOPROTO,
+ * NUMBER, NAMED, or RESERVED for an unnamed "Reserved" record). */
+uint8_t record_flags(const struct record *rec);
+
 /* `src` with ASCII upper case folded to lower case, into `dst` (room for
  * strlen(src) + 1): the form names take in the name index. */
 void fold_name(char *dst, const char *src);

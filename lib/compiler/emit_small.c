@@ -8,7 +8,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "name_index.h"
 #include "portreg.h"
@@ -122,9 +121,7 @@ static int build_records(struct small *t, const struct registry *reg)
         t->lo[m] = rec->has_number ? rec->port_lo : 0;
         t->hi[m] = rec->has_number ? rec->port_hi : 0;
         t->line[m] = rec->line;
-        t->flags[m] = (uint8_t)((rec->proto ? rec->proto : PORTREG_ANY | PORTREG_RF_NOPROTO) |
-                                PORTREG_RF_NAMED | (rec->has_number ? PORTREG_RF_NUMBER : 0) |
-                                (t->hi[m] != t->lo[m] ? PORTREG_RF_RANGE : 0));
+        t->flags[m] = (uint8_t)(record_flags(rec) | (t->hi[m] != t->lo[m] ? PORTREG_RF_RANGE : 0));
     }
     /* The sentinel: empty slots point at it, and its name is "". */
     t->name[t->count] = 0;
@@ -141,9 +138,11 @@ static int covers(const struct small *t, size_t m, size_t port)
     return (t->flags[m] & PORTREG_RF_NUMBER) && t->lo[m] <= port && port <= t->hi[m];
 }
 
+/* An unnamed "Reserved" record with a number (portreg_port_status). */
 static int reserved_record(const struct record *rec)
 {
-    return !rec->name[0] && rec->has_number && strncasecmp(rec->description, "reserved", 8) == 0;
+    const unsigned both = PORTREG_RF_NUMBER | PORTREG_RF_RESERVED;
+    return (record_flags(rec) & both) == both;
 }
 
 static int build_port_index(struct small *t, const struct registry *reg)

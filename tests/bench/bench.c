@@ -45,7 +45,7 @@
 #ifdef BENCH_HAVE_NSS
 #include "bench_nss.h"
 #endif
-#include "bench_time.h"
+#include "bench_util.h"
 #include "direct_lib.h"
 #ifdef BENCH_HAVE_GPERF
 #include "bench_gperf.h"
@@ -65,14 +65,11 @@ static void *xmalloc(size_t n)
     return p;
 }
 
-/* xorshift64*: reproducible queries. */
-static uint64_t rng_state = UINT64_C(0x9e3779b97f4a7c15);
+/* Reproducible queries (bench_util.h). */
+static uint64_t rng_state = BENCH_RNG_SEED;
 static uint64_t rng(void)
 {
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return rng_state * UINT64_C(0x2545f4914f6cdd1d);
+    return bench_rng(&rng_state);
 }
 static size_t rng_below(size_t n)
 {

@@ -31,7 +31,7 @@
 #include <time.h>
 
 #include "portreg.h"
-#include "bench_time.h"
+#include "bench_util.h"
 
 #define BARRIER(x) __asm__ volatile("" : "+r"(x))
 #define MAX_LIBS 4
@@ -61,13 +61,10 @@ static const char **name_queries[2];
 static struct port_query *port_queries[2];
 static size_t lookups = 1000000, runs = 15;
 
-static uint64_t rng_state = UINT64_C(0x9e3779b97f4a7c15);
+static uint64_t rng_state = BENCH_RNG_SEED;
 static uint64_t rng(void)
 {
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return rng_state * UINT64_C(0x2545f4914f6cdd1d);
+    return bench_rng(&rng_state);
 }
 
 static void *xmalloc(size_t n)

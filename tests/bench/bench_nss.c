@@ -36,7 +36,7 @@
 #include <portreg.h>
 
 #include "bench_nss.h"
-#include "bench_time.h"
+#include "bench_util.h"
 
 extern int __nss_configure_lookup(const char *db, const char *service_line);
 

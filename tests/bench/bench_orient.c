@@ -32,7 +32,7 @@
 #include <time.h>
 
 #include "portreg.h"
-#include "bench_time.h"
+#include "bench_util.h"
 
 #ifndef BENCH_DATA
 #error "BENCH_DATA must name tests/data"
@@ -120,14 +120,11 @@ static void read_csv(const char *name)
     fclose(f);
 }
 
-static uint64_t rng = UINT64_C(0x9e3779b97f4a7c15);
+static uint64_t rng = BENCH_RNG_SEED;
 
 static uint64_t rnd(void)
 {
-    rng ^= rng >> 12;
-    rng ^= rng << 25;
-    rng ^= rng >> 27;
-    return rng * UINT64_C(0x2545f4914f6cdd1d);
+    return bench_rng(&rng);
 }
 
 static unsigned rnd_below(unsigned n)

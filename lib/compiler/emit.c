@@ -765,16 +765,33 @@ void write_runs(FILE *out, const char *kind, const struct run_list *l)
     write_u16s(out, decl, l->records, l->entries);
 }
 
-static void write_port_index(FILE *out, const struct tables *t)
+void write_port_bitmap(FILE *out, const uint64_t *bits, const uint16_t *rank)
 {
     size_t i;
     fputs("const uint64_t portreg__port_bits[PORTREG_PORT_WORDS] = {", out);
     for (i = 0; i < PORTREG_PORT_WORDS; i++)
-        fprintf(out, "%sUINT64_C(0x%016llx),", i % 4 ? "" : "\n",
-                (unsigned long long)t->port_bits[i]);
+        fprintf(out, "%sUINT64_C(0x%016llx),", i % 4 ? "" : "\n", (unsigned long long)bits[i]);
     fputs("\n};\n\n", out);
-    write_u16s(out, "const uint16_t portreg__port_rank[PORTREG_PORT_WORDS]", t->port_rank,
+    write_u16s(out, "const uint16_t portreg__port_rank[PORTREG_PORT_WORDS]", rank,
                PORTREG_PORT_WORDS);
+}
+
+void write_name_hash(FILE *out, const struct name_index *names)
+{
+    fprintf(out, "const uint64_t portreg__name_seed = UINT64_C(0x%016llx);\n",
+            (unsigned long long)names->seed);
+    fprintf(out, "const uint32_t portreg__name_bucket_count = %lu;\n",
+            (unsigned long)names->bucket_count);
+    fprintf(out, "const uint32_t portreg__name_slot_count = %lu;\n\n",
+            (unsigned long)names->slot_count);
+    write_u16s(out, "const uint16_t portreg__name_pilots[]", names->pilots,
+               names->bucket_count);
+}
+
+static void write_port_index(FILE *out, const struct tables *t)
+{
+    size_t i;
+    write_port_bitmap(out, t->port_bits, t->port_rank);
     fputs("const uint16_t portreg__port_first[][PORTREG_TRANSPORT_COUNT] = {\n", out);
     for (i = 0; i <= t->port_keys; i++) {
         unsigned p;
@@ -790,14 +807,7 @@ static void write_name_index(FILE *out, const struct tables *t)
 {
     size_t i;
 
-    fprintf(out, "const uint64_t portreg__name_seed = UINT64_C(0x%016llx);\n",
-            (unsigned long long)t->names.seed);
-    fprintf(out, "const uint32_t portreg__name_bucket_count = %lu;\n",
-            (unsigned long)t->names.bucket_count);
-    fprintf(out, "const uint32_t portreg__name_slot_count = %lu;\n\n",
-            (unsigned long)t->names.slot_count);
-    write_u16s(out, "const uint16_t portreg__name_pilots[]", t->names.pilots,
-               t->names.bucket_count);
+    write_name_hash(out, &t->names);
     fputs("const struct portreg_name_slot portreg__name_slots[] = {\n", out);
     for (i = 0; i < t->names.slot_count; i++)
         fprintf(out, "{%u,%u},%s", t->name_slots[i].key, t->name_slots[i].first,

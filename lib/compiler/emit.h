@@ -64,6 +64,13 @@ uint8_t record_flags(const struct record *rec);
  * strlen(src) + 1): the form names take in the name index. */
 void fold_name(char *dst, const char *src);
 
+/* The tables both profiles share: the port bitmap and its ranks
+ * (portreg__port_bits, portreg__port_rank), and the name hash's seed,
+ * counts and pilots. */
+struct name_index;
+void write_port_bitmap(FILE *out, const uint64_t *bits, const uint16_t *rank);
+void write_name_hash(FILE *out, const struct name_index *names);
+
 void write_u16s(FILE *out, const char *decl, const uint16_t *v, size_t n);
 void write_pool(FILE *out, const struct strpool *pool);
 void write_runs(FILE *out, const char *kind, const struct run_list *l);

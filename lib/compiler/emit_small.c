@@ -381,27 +381,14 @@ static void write_small(FILE *out, const struct small *t)
             fprintf(out, "{%zu,%u},\n", m, t->hi[m]);
     fputs(k ? "};\n\n" : "{0,0}};\n\n", out);
 
-    fputs("const uint64_t portreg__port_bits[PORTREG_PORT_WORDS] = {", out);
-    for (m = 0; m < PORTREG_PORT_WORDS; m++)
-        fprintf(out, "%sUINT64_C(0x%016llx),", m % 4 ? "" : "\n",
-                (unsigned long long)t->port_bits[m]);
-    fputs("\n};\n\n", out);
-    write_u16s(out, "const uint16_t portreg__port_rank[PORTREG_PORT_WORDS]", t->port_rank,
-               PORTREG_PORT_WORDS);
+    write_port_bitmap(out, t->port_bits, t->port_rank);
     fputs("const uint16_t portreg__s_port_rows[][2] = {", out);
     for (m = 0; m <= t->port_keys; m++)
         fprintf(out, "%s{%u,%u},", m % 8 ? "" : "\n", t->port_first[m], t->port_codes[m]);
     fputs("\n};\n\n", out);
     write_runs(out, "port", &t->port_runs);
 
-    fprintf(out, "const uint64_t portreg__name_seed = UINT64_C(0x%016llx);\n",
-            (unsigned long long)t->names.seed);
-    fprintf(out, "const uint32_t portreg__name_bucket_count = %lu;\n",
-            (unsigned long)t->names.bucket_count);
-    fprintf(out, "const uint32_t portreg__name_slot_count = %lu;\n\n",
-            (unsigned long)t->names.slot_count);
-    write_u16s(out, "const uint16_t portreg__name_pilots[]", t->names.pilots,
-               t->names.bucket_count);
+    write_name_hash(out, &t->names);
     fputs("const struct portreg_name_slot portreg__s_name_slots[] = {", out);
     for (m = 0; m < t->names.slot_count; m++)
         fprintf(out, "%s{%u,%u},", m % 8 ? "" : "\n", t->name_slot_keys[m], t->name_slots[m]);

@@ -239,26 +239,40 @@ extern const uint16_t portreg__name_run_records[];
  * where t is the record's transport (PORTREG_TCP's bit 0, ...; 0 for a
  * record that names no protocol).  So handles are distinct, and in
  * registry order when compared as (small record, transport).  A small
- * record's 4 bytes are its name (pool offset / 2) and its first port, each
- * a little-endian 16-bit number; record M, after the last, is a sentinel
- * (no flags), which empty name slots give as their first record.
+ * record's 4 bytes are its name (pool offset / PORTREG_SMALL_NAME_ALIGN)
+ * and its first port, each a little-endian 16-bit number; record M, after
+ * the last, is a sentinel (no flags), whose handle empty name slots give
+ * as their first.
  */
 #define PORTREG_SMALL_RECORD_BYTES 4
+/* Names in the small profile's pool start at multiples of this, and are
+ * referred to by their offset divided by it. */
+#define PORTREG_SMALL_NAME_ALIGN 2
 #define PORTREG_RF_RANGE 0x80u /* small profile: the record's port_hi is in the range list */
 /* Handles before small record 16k: portreg__s_prefix[k]. */
 #define PORTREG_SMALL_PREFIX_STEP 16
-/* Port rows, two 16-bit words: the first record (the smallest of the
- * transports') and the codes, 4 bits per transport: 0-12 the distance of
- * the transport's first record from the row's, or one of these.  SCAN
- * says that the runtime finds the answer as the _all functions do (the
- * runs above), for the rare records a distance cannot say: farther away,
- * or naming no protocol (whose one handle is transport 0's, whatever the
- * transport asked). */
-#define PORTREG_SMALL_CODE_MAX_DISTANCE 12u
-#define PORTREG_SMALL_CODE_SCAN 13u
-#define PORTREG_SMALL_CODE_RESERVED 14u
-#define PORTREG_SMALL_CODE_NONE 15u
-#define PORTREG_SMALL_RECORDS_MAX 0xFFFEu /* small records, the sentinel included */
+/* Port rows: the row's first record (the smallest of the transports'),
+ * and per transport a code: the offset of the transport's first handle
+ * from the first record's handles, 4 * distance + the handle's transport
+ * (0 for a record that names no protocol), or one of these.  Codes order
+ * as the handles they stand for, and these three after them, so the
+ * smallest code of the transports asked is the answer, as the smallest
+ * entry of a full row is.  SCAN says that the runtime finds the answer as
+ * the _all functions do (the runs above), for a record farther away than
+ * a code can say. */
+#define PORTREG_SMALL_CODE_SCAN 0xFDu
+#define PORTREG_SMALL_CODE_RESERVED 0xFEu
+#define PORTREG_SMALL_CODE_NONE 0xFFu
+struct portreg_small_row {
+    uint16_t first;
+    uint8_t code[PORTREG_TRANSPORT_COUNT];
+};
+/* Rows are read as an array of these: no padding on any target. */
+typedef char portreg_small_row_has_no_padding[sizeof(struct portreg_small_row) ==
+                                                      2 + PORTREG_TRANSPORT_COUNT ? 1 : -1];
+/* Small records, the sentinel included: a handle's offset, 4 * record +
+ * transport, is 16-bit in the name slots. */
+#define PORTREG_SMALL_RECORDS_MAX (0x10000u / PORTREG_SMALL_RECORD_BYTES)
 
 struct portreg_small_range {
     uint16_t record;
@@ -274,12 +288,16 @@ extern const uint32_t portreg__s_entry_count;    /* handles: the named records *
 extern const uint16_t portreg__s_prefix[];       /* M / 16 + 2 */
 extern const uint32_t portreg__s_range_count;
 extern const struct portreg_small_range portreg__s_ranges[]; /* by record */
-extern const uint16_t portreg__s_port_rows[][2]; /* first, codes; row 0: a miss */
-/* Name slots as the full profile's (struct portreg_name_slot), but the key
- * is the pool offset / 2 of the folded name, not padded to whole words:
- * the first record's name when it has no upper-case letter, else a copy.
- * A lookup compares the query's length and NUL only (the pool ends in 16
- * zero bytes, so that reading a short name's two words stays inside). */
+extern const struct portreg_small_row portreg__s_port_rows[]; /* row 0: a miss */
+/* Name slots as the full profile's (struct portreg_name_slot), with two
+ * differences.  The key is the pool offset / PORTREG_SMALL_NAME_ALIGN of
+ * the folded name, not padded to whole words: the first record's name
+ * when it has no upper-case letter, else a copy.  A lookup compares the query's length
+ * and NUL only (the pool ends in 16 zero bytes, so that reading a short
+ * name's two words stays inside).  And `first` is the name's first handle
+ * in registry order, as its offset in portreg__s_records (4 * record +
+ * transport; the sentinel's for an empty slot), so that the usual lookup
+ * reads the slot and the name, and no record. */
 extern const struct portreg_name_slot portreg__s_name_slots[];
 #if defined(__GNUC__) && __GNUC__ >= 4
 #pragma GCC visibility pop

@@ -20,7 +20,7 @@
 struct small {
     struct strpool pool; /* only data and len: the names, 2-aligned */
     size_t count;        /* small records, M; record M is the sentinel */
-    uint16_t *name;      /* pool offset / 2 */
+    uint16_t *name;      /* pool offset / PORTREG_SMALL_NAME_ALIGN */
     uint16_t *lo, *hi;
     uint8_t *flags;
     long *line;          /* of the first registry record, for messages */
@@ -28,14 +28,15 @@ struct small {
 
     uint64_t port_bits[PORTREG_PORT_WORDS];
     uint16_t port_rank[PORTREG_PORT_WORDS];
-    uint16_t *port_first, *port_codes; /* per row; row 0 is a miss */
+    uint16_t *port_first; /* per row; row 0 is a miss */
+    uint8_t (*port_codes)[PORTREG_TRANSPORT_COUNT];
     size_t port_keys;
     struct run_list port_runs;
 
     struct name_index names;
     size_t name_count;
-    uint16_t *name_slots;     /* per slot: first record, or the sentinel */
-    uint16_t *name_slot_keys; /* per slot: its folded name (pool offset / 2) */
+    uint16_t *name_slots;     /* per slot: first handle's offset, or the sentinel's */
+    uint16_t *name_slot_keys; /* per slot: its folded name (pool offset / align) */
     struct run_list name_runs;
 };
 
@@ -49,10 +50,12 @@ static size_t handles_of(unsigned flags)
     return n;
 }
 
-/* Appends `s` at an even offset; returns the offset / 2. */
+/* Appends `s` at a multiple of PORTREG_SMALL_NAME_ALIGN; returns the offset
+ * divided by it. */
 static size_t pool_add_even(struct small *t, const char *s)
 {
-    size_t len = strlen(s) + 1, at = t->pool.len + (t->pool.len & 1);
+    size_t len = strlen(s) + 1, at = t->pool.len, a = PORTREG_SMALL_NAME_ALIGN;
+    at = (at + a - 1) / a * a;
     if (at + len + SMALL_NAME_TAIL > t->pool.cap) {
         t->pool.cap = 2 * (at + len + SMALL_NAME_TAIL) + 4096;
         t->pool.data = xrealloc(t->pool.data, t->pool.cap);
@@ -60,7 +63,19 @@ static size_t pool_add_even(struct small *t, const char *s)
     memset(t->pool.data + t->pool.len, 0, at - t->pool.len);
     memcpy(t->pool.data + at, s, len);
     t->pool.len = at + len;
-    return at / 2;
+    return at / PORTREG_SMALL_NAME_ALIGN;
+}
+
+/* The first handle of small record m, whose flags are `flags`, as its
+ * offset in portreg__s_records: its transport is the record's lowest, or
+ * 0 for a record that names no protocol. */
+static uint16_t first_handle(size_t m, unsigned flags)
+{
+    unsigned mask = flags & PORTREG_RF_MATCH, t = 0;
+    if (!(flags & PORTREG_RF_NOPROTO))
+        while (!(mask >> t & 1u))
+            t++;
+    return (uint16_t)(PORTREG_SMALL_RECORD_BYTES * m + t);
 }
 
 /* Whether registry record `rec` joins small record t->count - 1, whose
@@ -115,7 +130,7 @@ static int build_records(struct small *t, const struct registry *reg)
         if (fresh)
             offset_of[k] = (uint32_t)pool_add_even(t, rec->name);
         if (offset_of[k] > UINT16_MAX)
-            rc = over_limit(reg, rec->line, "record's name", 2 * (size_t)UINT16_MAX,
+            rc = over_limit(reg, rec->line, "record's name", PORTREG_SMALL_NAME_ALIGN * (size_t)UINT16_MAX,
                             "bytes of names (small profile)");
         t->name[m] = (uint16_t)offset_of[k];
         t->lo[m] = rec->has_number ? rec->port_lo : 0;
@@ -143,6 +158,20 @@ static int reserved_record(const struct record *rec)
 {
     const unsigned both = PORTREG_RF_NUMBER | PORTREG_RF_RESERVED;
     return (record_flags(rec) & both) == both;
+}
+
+/* The row code (portreg_table.h) of transport p at a port whose first
+ * small record for p is `m` (UINT16_MAX for none) and whose row starts at
+ * small record `low`. */
+static unsigned port_code(const struct small *t, unsigned m, unsigned low, unsigned p,
+                          unsigned reserved)
+{
+    unsigned handle_transport, code;
+    if (m == UINT16_MAX)
+        return reserved ? PORTREG_SMALL_CODE_RESERVED : PORTREG_SMALL_CODE_NONE;
+    handle_transport = (t->flags[m] & PORTREG_RF_NOPROTO) ? 0 : p;
+    code = PORTREG_SMALL_RECORD_BYTES * (m - low) + handle_transport;
+    return code < PORTREG_SMALL_CODE_SCAN ? code : PORTREG_SMALL_CODE_SCAN;
 }
 
 static int build_port_index(struct small *t, const struct registry *reg)
@@ -184,10 +213,10 @@ static int build_port_index(struct small *t, const struct registry *reg)
     t->port_first = xmalloc(65537 * sizeof *t->port_first);
     t->port_codes = xmalloc(65537 * sizeof *t->port_codes);
     t->port_first[0] = 0;
-    t->port_codes[0] = UINT16_MAX; /* every transport: none */
+    memset(t->port_codes[0], PORTREG_SMALL_CODE_NONE, sizeof t->port_codes[0]);
     memset(t->port_bits, 0, sizeof t->port_bits);
     for (port = 0; port < 65536 && rc == 0; port++) {
-        unsigned low = UINT16_MAX, code = 0;
+        unsigned low = UINT16_MAX;
         if (port % 64 == 0)
             t->port_rank[port / 64] = (uint16_t)(row + 1); /* rows start at 1 */
         if (!count[port] && !reserved[port])
@@ -199,21 +228,11 @@ static int build_port_index(struct small *t, const struct registry *reg)
         t->port_bits[port / 64] |= UINT64_C(1) << (port % 64);
         for (p = 0; p < PORTREG_TRANSPORT_COUNT; p++)
             low = first[port][p] < low ? first[port][p] : low;
-        for (p = 0; p < PORTREG_TRANSPORT_COUNT; p++) {
-            unsigned v;
-            if (first[port][p] == UINT16_MAX)
-                v = (reserved[port] & (1u << p)) ? PORTREG_SMALL_CODE_RESERVED
-                                                 : PORTREG_SMALL_CODE_NONE;
-            else if (first[port][p] - low > PORTREG_SMALL_CODE_MAX_DISTANCE ||
-                     (t->flags[first[port][p]] & PORTREG_RF_NOPROTO))
-                v = PORTREG_SMALL_CODE_SCAN;
-            else
-                v = first[port][p] - low;
-            code |= v << (4 * p);
-        }
         row++;
         t->port_first[row] = (uint16_t)(low == UINT16_MAX ? 0 : low);
-        t->port_codes[row] = (uint16_t)code;
+        for (p = 0; p < PORTREG_TRANSPORT_COUNT; p++)
+            t->port_codes[row][p] = (uint8_t)port_code(t, first[port][p], low, p,
+                                                       reserved[port] & (1u << p));
     }
     t->port_keys = row;
 
@@ -266,7 +285,7 @@ static int build_name_index(struct small *t, const struct registry *reg)
     interner_init(&seen);
     for (m = 0; m < t->count; m++) {
         int fresh;
-        fold_name(folded, t->pool.data + 2 * (size_t)t->name[m]);
+        fold_name(folded, t->pool.data + PORTREG_SMALL_NAME_ALIGN * (size_t)t->name[m]);
         g = intern(&seen, folded, &fresh) - 1;
         if (fresh) {
             group_first[g] = m;
@@ -278,7 +297,7 @@ static int build_name_index(struct small *t, const struct registry *reg)
     }
     for (g = 0; g < n; g++) {
         char *k = xmalloc(PORTREG_NAME_MAX + 1);
-        fold_name(k, t->pool.data + 2 * (size_t)t->name[group_first[g]]);
+        fold_name(k, t->pool.data + PORTREG_SMALL_NAME_ALIGN * (size_t)t->name[group_first[g]]);
         keys[g] = k;
     }
     t->name_count = n;
@@ -303,12 +322,12 @@ static int build_name_index(struct small *t, const struct registry *reg)
                 t->name_slot_keys[slot] = 0; /* "" */
                 continue;
             }
-            written = t->pool.data + 2 * (size_t)t->name[group_first[k]];
+            written = t->pool.data + PORTREG_SMALL_NAME_ALIGN * (size_t)t->name[group_first[k]];
             at = strcmp(written, keys[k]) == 0 ? t->name[group_first[k]]
                                                : pool_add_even(t, keys[k]);
             if (at > UINT16_MAX)
                 rc = over_limit(reg, t->line[group_first[k]], "record's name",
-                                2 * (size_t)UINT16_MAX, "bytes of names (small profile)");
+                                PORTREG_SMALL_NAME_ALIGN * (size_t)UINT16_MAX, "bytes of names (small profile)");
             t->name_slot_keys[slot] = (uint16_t)at;
         }
     }
@@ -318,9 +337,11 @@ static int build_name_index(struct small *t, const struct registry *reg)
         for (slot = 0; slot < t->names.slot_count; slot++) {
             long k = t->names.slot_key[slot];
             size_t listed = 0, scanned = 0;
-            t->name_slots[slot] = (uint16_t)(k < 0 ? t->count : group_first[k]);
-            if (k < 0)
+            if (k < 0) {
+                t->name_slots[slot] = (uint16_t)(PORTREG_SMALL_RECORD_BYTES * t->count);
                 continue;
+            }
+            t->name_slots[slot] = first_handle(group_first[k], t->flags[group_first[k]]);
             for (m = group_first[k]; m < t->count && listed < group_count[k]; m++)
                 if (group_of[m] == (size_t)k)
                     list[listed++] = (uint16_t)m;
@@ -351,7 +372,7 @@ static void write_small(FILE *out, const struct small *t)
     write_pool(out, &t->pool);
     fprintf(out, "const uint32_t portreg__record_count = %zu;\n", t->count);
     fprintf(out, "const uint32_t portreg__s_entry_count = %zu;\n\n", t->entries);
-    fprintf(out, "/* name (pool offset / 2) and first port, little-endian */\n"
+    fprintf(out, "/* name (pool offset / PORTREG_SMALL_NAME_ALIGN) and first port, little-endian */\n"
                  "const unsigned char portreg__s_records[%zu] = {",
             (t->count + 1) * PORTREG_SMALL_RECORD_BYTES);
     for (m = 0; m <= t->count; m++)
@@ -382,9 +403,11 @@ static void write_small(FILE *out, const struct small *t)
     fputs(k ? "};\n\n" : "{0,0}};\n\n", out);
 
     write_port_bitmap(out, t->port_bits, t->port_rank);
-    fputs("const uint16_t portreg__s_port_rows[][2] = {", out);
+    fputs("const struct portreg_small_row portreg__s_port_rows[] = {", out);
     for (m = 0; m <= t->port_keys; m++)
-        fprintf(out, "%s{%u,%u},", m % 8 ? "" : "\n", t->port_first[m], t->port_codes[m]);
+        fprintf(out, "%s{%u,{%u,%u,%u,%u}},", m % 4 ? "" : "\n", t->port_first[m],
+                t->port_codes[m][0], t->port_codes[m][1], t->port_codes[m][2],
+                t->port_codes[m][3]);
     fputs("\n};\n\n", out);
     write_runs(out, "port", &t->port_runs);
 
@@ -409,7 +432,8 @@ static void fill_stats(const struct small *t, struct emit_stats *s)
     s->bytes_records = (t->count + 1) * (PORTREG_SMALL_RECORD_BYTES + 1) +
                        (t->count / PORTREG_SMALL_PREFIX_STEP + 2) * 2;
     s->bytes_pool = t->pool.len;
-    s->bytes_port_index = sizeof t->port_bits + sizeof t->port_rank + (t->port_keys + 1) * 4;
+    s->bytes_port_index = sizeof t->port_bits + sizeof t->port_rank +
+                         (t->port_keys + 1) * sizeof(struct portreg_small_row);
     s->bytes_port_runs = (t->port_runs.count + 1) * sizeof *t->port_runs.runs +
                          t->port_runs.entries * sizeof *t->port_runs.records;
     s->bytes_name_index = t->names.bucket_count * 2 + t->names.slot_count * 4;

@@ -32,7 +32,7 @@ static inline unsigned small_u16(size_t at)
 
 static inline const char *small_name(unsigned m)
 {
-    return pool_string(2 * (uint32_t)small_u16(PORTREG_SMALL_RECORD_BYTES * (size_t)m));
+    return pool_string(PORTREG_SMALL_NAME_ALIGN * (uint32_t)small_u16(PORTREG_SMALL_RECORD_BYTES * (size_t)m));
 }
 
 static inline unsigned small_lo(unsigned m)

@@ -118,19 +118,20 @@ static inline uint32_t slot_of(const uint64_t *words, size_t count)
 /* The slot's folded name. */
 static inline const char *slot_name(uint32_t slot)
 {
-    return pool_string(2 * (uint32_t)portreg__s_name_slots[slot].key);
+    return portreg__pool + PORTREG_SMALL_NAME_ALIGN * (size_t)portreg__s_name_slots[slot].key;
 }
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* For a name of len bytes (1 to 15), the two words' masks of its first
- * len + 1 bytes, its NUL included: read from a table, which costs less
- * than computing them on every lookup. */
+ * len + 1 bytes, its NUL included: name_masks[0][len] for the first word,
+ * name_masks[1][len] for the second.  Read from a table, which costs less
+ * than computing them on every lookup; first words, then second words,
+ * so that both are one scaled index from one base. */
 #define M(n) (~(uint64_t)0 >> (64 - 8 * (n)))
-static const uint64_t name_masks[16][2] = {
-    {0, 0},           {M(2), 0},    {M(3), 0},    {M(4), 0},    {M(5), 0},    {M(6), 0},
-    {M(7), 0},        {~(uint64_t)0, 0},          {~(uint64_t)0, M(1)}, {~(uint64_t)0, M(2)},
-    {~(uint64_t)0, M(3)}, {~(uint64_t)0, M(4)}, {~(uint64_t)0, M(5)}, {~(uint64_t)0, M(6)},
-    {~(uint64_t)0, M(7)}, {~(uint64_t)0, ~(uint64_t)0}};
+static const uint64_t name_masks[2][16] = {
+    {0, M(2), M(3), M(4), M(5), M(6), M(7), ~(uint64_t)0, ~(uint64_t)0, ~(uint64_t)0,
+     ~(uint64_t)0, ~(uint64_t)0, ~(uint64_t)0, ~(uint64_t)0, ~(uint64_t)0, ~(uint64_t)0},
+    {0, 0, 0, 0, 0, 0, 0, 0, M(1), M(2), M(3), M(4), M(5), M(6), M(7), ~(uint64_t)0}};
 #undef M
 #endif
 
@@ -140,8 +141,8 @@ static const uint64_t name_masks[16][2] = {
 static inline unsigned stored_equals_short(const char *stored, const uint64_t w[2], size_t len)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const uint64_t *mask = name_masks[len & 15];
-    return (((load64(stored) ^ w[0]) & mask[0]) | ((load64(stored + 8) ^ w[1]) & mask[1])) == 0;
+    return (((load64(stored) ^ w[0]) & name_masks[0][len & 15]) |
+            ((load64(stored + 8) ^ w[1]) & name_masks[1][len & 15])) == 0;
 #else
     unsigned char q[16];
     memcpy(q, w, 16);
@@ -249,7 +250,8 @@ static size_t run_records(uint32_t slot, unsigned protos, unsigned need,
         }
         return total;
     }
-    for (i = portreg__s_name_slots[slot].first; i < portreg__record_count; i++) {
+    for (i = portreg__s_name_slots[slot].first / PORTREG_SMALL_RECORD_BYTES;
+         i < portreg__record_count; i++) {
         if (!portreg_name_folds_to(small_name(i), name))
             break;
         if ((portreg__s_flags[i] & need) == need)
@@ -310,20 +312,19 @@ static LOOKUP_INLINE const portreg_entry *name_first(const char *name, size_t le
         return NULL;
     p = probe_name(name, len);
 #if defined(PORTREG_PROFILE_SMALL)
+    /* The slot holds the first handle (portreg_table.h), the answer when
+     * `protos` has the handle's transport.  Otherwise a later record may
+     * be, and the run is read, as the full profile does when its first
+     * record is not of `protos`.  (So is a record that names no protocol,
+     * transport 0, asked without tcp: rare, and answered right.) */
     r = portreg__s_name_slots[p.slot].first;
-    {
-        unsigned flags = portreg__s_flags[r], t;
-        other = (flags & protos & PORTREG_RF_MATCH) == 0;
-        if (p.found & other) {
-            const portreg_entry *first = NULL;
-            return run_records(p.slot, protos, 0, &first, 1) ? first : NULL;
-        }
-        /* The handle of the first transport asked for; transport 0 for a
-         * record that names no protocol (its mask is all of them). */
-        t = lowest_bit(flags & protos) & ((flags & PORTREG_RF_NOPROTO) ? 0u : 3u);
-        address = (uintptr_t)small_handle(r, t);
-        return (const portreg_entry *)(address & ((uintptr_t)0 - p.found)); /* NOLINT(performance-no-int-to-ptr) */
+    other = ((protos >> (r % PORTREG_SMALL_RECORD_BYTES)) & 1u) == 0;
+    if (p.found & other) {
+        const portreg_entry *first = NULL;
+        return run_records(p.slot, protos, 0, &first, 1) ? first : NULL;
     }
+    address = (uintptr_t)portreg__s_records + r;
+    return (const portreg_entry *)(address & ((uintptr_t)0 - p.found)); /* NOLINT(performance-no-int-to-ptr) */
 #else
     r = portreg__name_slots[p.slot].first;
     other = (portreg__record_flags[r] & protos & PORTREG_RF_MATCH) == 0;

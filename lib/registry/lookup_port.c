@@ -61,92 +61,59 @@ static inline unsigned port_row(uint16_t port, int insn)
 
 #if defined(PORTREG_PROFILE_SMALL)
 /*
- * The small profile's rows (portreg_table.h): the row's first record and,
- * per transport, 4 bits: the distance of that transport's first record, or
- * SCAN, RESERVED or NONE.  A transport's answer is a key: its handle's
- * offset in portreg__s_records (4 * record + transport), which orders as
- * the registry does, or one of these three, above every record's key.  The
- * smallest key of the transports asked for is the answer, as the smallest
- * entry of a full row is.
+ * The small profile's rows (portreg_table.h): the row's first record and a
+ * code per transport.  A row's answer is a key: its handle's offset in
+ * portreg__s_records (4 * record + transport), which orders as the
+ * registry does, or one of these three, above every handle's.
  */
-#define KEY_SCAN UINT32_C(0xFFFFFFFD)
-#define KEY_RESERVED UINT32_C(0xFFFFFFFE)
-#define KEY_NONE UINT32_C(0xFFFFFFFF)
-/* Inlined into each build of the lookups (POPCNT or not) even where the
- * compiler judges it too big: a call would also lose the POPCNT choice. */
-#if defined(__GNUC__)
-#define ROW_INLINE inline __attribute__((always_inline))
-#else
-#define ROW_INLINE inline
-#endif
+#define KEY_SCAN (UINT32_C(0xFFFFFF00) | PORTREG_SMALL_CODE_SCAN)
+#define KEY_RESERVED (UINT32_C(0xFFFFFF00) | PORTREG_SMALL_CODE_RESERVED)
 
-/* The key of a row's answer, from the row's first word, the chosen
- * transport t and its code v.  Chosen by masks: a branch on the kind of
- * answer would be mispredicted on a mixed stream of ports. */
-static ROW_INLINE uint32_t key_of(uint32_t first, uint32_t v, uint32_t t)
+/* Code `t` of the row when `protos` has bit t, else NONE. */
+static inline unsigned column(const struct portreg_small_row *row, unsigned protos, unsigned t)
 {
-    uint32_t is_record = (uint32_t)0 - (uint32_t)(v <= PORTREG_SMALL_CODE_MAX_DISTANCE);
-    uint32_t key = (uint32_t)PORTREG_SMALL_RECORD_BYTES * (first + v) + t;
-    return (key & is_record) | ((UINT32_C(0xFFFFFFF0) | v) & ~is_record); /* 13-15: SCAN.. NONE */
+    return row->code[t] | ((((protos >> t) & 1u) - 1u) & PORTREG_SMALL_CODE_NONE);
 }
 
-/* Transport t's code and t, as 4 * code + t, or NONE's when `protos`
- * lacks t: ordered as the keys are, distance first, then transport. */
-static ROW_INLINE uint32_t column(uint32_t codes, unsigned protos, unsigned t)
-{
-    uint32_t asked = (uint32_t)0 - ((protos >> t) & 1u);
-    return ((((codes >> (4 * t)) & 15u) | (PORTREG_SMALL_CODE_NONE & ~asked)) << 2) | t;
-}
-
-static ROW_INLINE uint32_t smaller(uint32_t a, uint32_t b)
+static inline unsigned smaller(unsigned a, unsigned b)
 {
     return a < b ? a : b;
 }
 
-typedef char row_key_takes_four_columns[PORTREG_TRANSPORT_COUNT == 4 ? 1 : -1];
+typedef char row_code_takes_four_columns[PORTREG_TRANSPORT_COUNT == 4 ? 1 : -1];
+
+/* The smallest code of the row among `protos`, as row_first() of the full
+ * profile takes the smallest entry: one protocol, the usual call, is one
+ * column. */
+static inline unsigned row_code(const struct portreg_small_row *row, unsigned protos)
+{
+    protos &= PORTREG_ANY;
+    if (protos != 0 && (protos & (protos - 1)) == 0)
+        return row->code[flag_index(protos)];
+    return smaller(smaller(column(row, protos, 0), column(row, protos, 1)),
+                   smaller(column(row, protos, 2), column(row, protos, 3)));
+}
+
+static inline const struct portreg_small_row *port_row_of(uint16_t port, int insn)
+{
+    return &portreg__s_port_rows[port_row(port, insn)];
+}
+
+/* The key of the port's answer among `protos`. */
+static inline uint32_t row_key(uint16_t port, unsigned protos, int insn)
+{
+    const struct portreg_small_row *row = port_row_of(port, insn);
+    uint32_t code = row_code(row, protos);
+    if (code < PORTREG_SMALL_CODE_SCAN)
+        return (uint32_t)PORTREG_SMALL_RECORD_BYTES * row->first + code;
+    return UINT32_C(0xFFFFFF00) | code;
+}
 
 #if defined(__GNUC__)
 #define OUT_OF_LINE __attribute__((noinline))
 #else
 #define OUT_OF_LINE
 #endif
-
-/* Several protocols: the smallest column, on 6-bit numbers, unless one of
- * them says SCAN (its record may come before the others').  Out of line,
- * so that the usual call, one protocol, stays short. */
-static OUT_OF_LINE uint32_t several_column(uint32_t codes, unsigned protos)
-{
-    uint32_t c, scan = 0;
-    unsigned t;
-    c = smaller(smaller(column(codes, protos, 0), column(codes, protos, 1)),
-                smaller(column(codes, protos, 2), column(codes, protos, 3)));
-    for (t = 0; t < PORTREG_TRANSPORT_COUNT; t++)
-        scan |= (uint32_t)(column(codes, protos, t) >> 2 == PORTREG_SMALL_CODE_SCAN);
-    return scan ? PORTREG_SMALL_CODE_SCAN << 2 : c;
-}
-
-/* The row of `port`, and in `*c` its column for `protos`: 4 * code + t. */
-static ROW_INLINE const uint16_t *row_column(uint16_t port, unsigned protos, int insn,
-                                             uint32_t *c)
-{
-    const uint16_t *row = portreg__s_port_rows[port_row(port, insn)];
-    protos &= PORTREG_ANY;
-    if (protos != 0 && (protos & (protos - 1)) == 0) {
-        unsigned t = flag_index(protos);
-        *c = (((uint32_t)row[1] >> (4 * t)) & 15u) << 2 | t;
-    } else {
-        *c = several_column(row[1], protos);
-    }
-    return row;
-}
-
-/* The key of the port's answer among `protos`. */
-static ROW_INLINE uint32_t row_key(uint16_t port, unsigned protos, int insn)
-{
-    uint32_t c;
-    const uint16_t *row = row_column(port, protos, insn, &c);
-    return key_of(row[0], c >> 2, c & 3u);
-}
 
 /* The first handle of the port among `protos`, as the _all function
  * finds it: for the rows whose code says SCAN. */
@@ -156,34 +123,23 @@ static OUT_OF_LINE const portreg_entry *scan_first(uint16_t port, unsigned proto
     return portreg_lookup_port_all(port, protos, &first, 1) ? first : NULL;
 }
 
-/* row_column()'s work spelled out rather than called: packing the column
- * as 4 * code + t and unpacking it again costs five instructions on this,
- * the hottest path (objdump of lookup_port_popcnt, gcc 12 -O2). */
-static ROW_INLINE const portreg_entry *lookup_port(uint16_t port, unsigned protos, int insn)
+static inline const portreg_entry *lookup_port(uint16_t port, unsigned protos, int insn)
 {
-    const uint16_t *row = portreg__s_port_rows[port_row(port, insn)];
-    uint32_t t, v, found, offset;
-    uintptr_t address;
-    protos &= PORTREG_ANY;
-    if (protos != 0 && (protos & (protos - 1)) == 0) {
-        t = flag_index(protos);
-        v = ((uint32_t)row[1] >> (4 * t)) & 15u;
-    } else {
-        uint32_t c = several_column(row[1], protos);
-        v = c >> 2;
-        t = c & 3u;
-    }
-    if (v == PORTREG_SMALL_CODE_SCAN) /* rare: predicted not taken */
+    const struct portreg_small_row *row = port_row_of(port, insn);
+    uint32_t code = row_code(row, protos);
+    uintptr_t found, address;
+    if (code == PORTREG_SMALL_CODE_SCAN) /* rare: predicted not taken */
         return scan_first(port, protos);
     /* The handle, masked to NULL on a miss, without a branch (as the full
-     * profile); the offset masked too, to stay inside the records. */
-    found = (uint32_t)0 - (uint32_t)(v <= PORTREG_SMALL_CODE_MAX_DISTANCE);
-    offset = ((uint32_t)PORTREG_SMALL_RECORD_BYTES * (row[0] + v) + t) & found;
-    address = (uintptr_t)(portreg__s_records + offset);
-    return (const portreg_entry *)(address & ((uintptr_t)0 - (found & 1u))); /* NOLINT(performance-no-int-to-ptr) */
+     * profile); computed on the address as an integer, so that no pointer
+     * points outside the records on the way. */
+    found = (uintptr_t)0 - (uintptr_t)(code < PORTREG_SMALL_CODE_SCAN);
+    address = (uintptr_t)portreg__s_records +
+              ((uint32_t)PORTREG_SMALL_RECORD_BYTES * row->first + code);
+    return (const portreg_entry *)(address & found); /* NOLINT(performance-no-int-to-ptr) */
 }
 
-static ROW_INLINE portreg_status port_status(uint16_t port, unsigned protos, int insn)
+static inline portreg_status port_status(uint16_t port, unsigned protos, int insn)
 {
     uint32_t key = row_key(port, protos, insn);
     if (key < KEY_RESERVED)
@@ -333,7 +289,7 @@ portreg_status portreg_port_status(uint16_t port, unsigned protos)
 size_t portreg_lookup_port_all(uint16_t port, unsigned protos, const portreg_entry **out,
                                size_t cap)
 {
-    const uint16_t *row = portreg__s_port_rows[port_row(port, HAVE_POPCNT)];
+    const struct portreg_small_row *row = port_row_of(port, HAVE_POPCNT);
     const struct portreg_run *listed;
     size_t total = 0;
     unsigned i;
@@ -348,8 +304,7 @@ size_t portreg_lookup_port_all(uint16_t port, unsigned protos, const portreg_ent
             total = take_small(portreg__port_run_records[i], protos, out, cap, total);
         return total;
     }
-    for (i = row[0];
-         i < portreg__record_count && small_covers(i, port); i++)
+    for (i = row->first; i < portreg__record_count && small_covers(i, port); i++)
         total = take_small(i, protos, out, cap, total);
     return total;
 }

@@ -34,11 +34,11 @@ TIMEOUT = 30
 EXPECT = re.compile(r"^<!-- expect: (\d+): (.*?) -->")
 
 
-def run(compiler, registry, outdir):
+def run(compiler, registry, outdir, options=()):
     out = os.path.join(outdir, "out.c")
     try:
-        p = subprocess.run([compiler, "--quiet", registry, out], capture_output=True,
-                           timeout=TIMEOUT)
+        p = subprocess.run([compiler, "--quiet"] + list(options) + [registry, out],
+                           capture_output=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         return None, "", out
     return p.returncode, p.stderr.decode("utf-8", "replace"), out
@@ -48,9 +48,9 @@ def leftovers(outdir):
     return sorted(f for f in os.listdir(outdir) if f.startswith("out.c"))
 
 
-def check_refused(compiler, registry, line, fragment, failures, kind="bad"):
+def check_refused(compiler, registry, line, fragment, failures, kind="bad", options=()):
     with tempfile.TemporaryDirectory(prefix="portreg-hostile-") as outdir:
-        rc, err, _ = run(compiler, registry, outdir)
+        rc, err, _ = run(compiler, registry, outdir, options)
         name = os.path.basename(registry)
         where = "%s:%s:" % (registry, line)
         problems = []
@@ -72,9 +72,9 @@ def check_refused(compiler, registry, line, fragment, failures, kind="bad"):
             print("ok   %s/%s: %s" % (kind, name, err.splitlines()[0] if err else ""))
 
 
-def check_accepted(compiler, registry, cc, includes, failures, kind="good"):
+def check_accepted(compiler, registry, cc, includes, failures, kind="good", options=()):
     with tempfile.TemporaryDirectory(prefix="portreg-hostile-") as outdir:
-        rc, err, out = run(compiler, registry, outdir)
+        rc, err, out = run(compiler, registry, outdir, options)
         name = os.path.basename(registry)
         problems = []
         if rc is None:
@@ -134,7 +134,8 @@ def numbered(i):
 
 def generated_cases(gen):
     """(registry, None) for each generated registry that must compile, and
-    (registry, (line, fragment)) for each that must be refused."""
+    (registry, (line, fragment)) for each that must be refused; with a
+    third item, the compiler's options for that case."""
     # Not UTF-8, which no committed fixture can be, as its first line must
     # be the ASCII expect comment and an XML declaration must come first.
     # A byte 0x0D is a CR only in UTF-8 (and ASCII-compatible encodings),
@@ -232,6 +233,31 @@ def generated_cases(gen):
     yield past("too_many_people.xml", [numbered(0)], record_line(1) + 1 + 65535,
                "this person takes the table past 65535 people", people=65536)
 
+    # The small profile's own limits (portreg-compile --small).  A handle's
+    # offset, 4 * merged record + transport, is 16-bit in the name slots:
+    # 16,383 merged records and the sentinel fit, one more does not.  One
+    # name, a port each, so that no record merges with the next and the
+    # names stay small.
+    def one_name(i):
+        return ("<name>s</name><protocol>tcp</protocol><description>d</description>"
+                "<number>%d</number>" % i)
+    small_most = os.path.join(gen, "small_most_records.xml")
+    write_registry(small_most, (one_name(i) for i in range(16383)))
+    yield small_most, None, ["--small"]
+    yield past("small_too_many_records.xml", (one_name(i) for i in range(16384)),
+               record_line(16383),
+               "this record takes the table past 16383 merged records (small profile)") + (
+                   ["--small"],)
+    # Names are 16-bit offsets / 2 into the pool, which starts with "" in
+    # 2 bytes: a name of 63 bytes takes 64, so name k starts at 2 + 64 k,
+    # and name 2,048 is the first past offset 131,070.
+    yield past("small_too_many_name_bytes.xml",
+               ("<name>%063d</name><protocol>tcp</protocol><description>d</description>"
+                "<number>%d</number>" % (i, i) for i in range(2049)),
+               record_line(2048),
+               "this record's name takes the table past 131070 bytes of names (small profile)") + (
+                   ["--small"],)
+
 
 def main(argv):
     if len(argv) < 3:
@@ -269,12 +295,15 @@ def main(argv):
         check_refused(compiler, fifo, 0, "is not a regular file", failures, "generated")
         os.remove(fifo)
         generated = 4
-        for registry, refusal in generated_cases(gen):
+        for case in generated_cases(gen):
+            registry, refusal = case[0], case[1]
+            options = case[2] if len(case) > 2 else []
             generated += 1
             if refusal:
-                check_refused(compiler, registry, refusal[0], refusal[1], failures, "generated")
+                check_refused(compiler, registry, refusal[0], refusal[1], failures, "generated",
+                              options)
             else:
-                check_accepted(compiler, registry, None, [], failures, "generated")
+                check_accepted(compiler, registry, None, [], failures, "generated", options)
             os.remove(registry)
 
     for name in good:

@@ -8,12 +8,14 @@
  *   build/tests/bench/portreg-bench-lookup FULL/libportreg.so.1 SMALL/libportreg.so.1
  *
  * Each library is loaded with dlopen() by path; every run times each
- * library once per workload, in turn, and the report gives the median of
- * the runs and the ratio of each library's median to the first's.
+ * library once per workload, in turn (in the reverse order on odd runs),
+ * and the report gives the median of the runs and the ratio of each
+ * library's median to the first's.
  *
  * Workloads (queries drawn before timing, from the first library's
- * records, with a fixed seed; lookups independent of each other, so this
- * is throughput, as bench.c measures it):
+ * records, with a fixed seed, their names copied out of its memory;
+ * lookups independent of each other, so this is throughput, as bench.c
+ * measures it):
  *   names       every registered name, shuffled, PORTREG_ANY
  *   names-50%   the same, half of them changed into names that are not
  *   ports       registered (port, protocol) pairs, tcp or udp
@@ -77,6 +79,17 @@ static void *xmalloc(size_t n)
     return p;
 }
 
+/* A copy of a library's name on the heap: a query that pointed into one
+ * library's own string pool would share cache lines with what that
+ * library compares it against, and favour it over the others. */
+static const char *copy_name(const char *name)
+{
+    size_t len = strlen(name) + 1;
+    char *copy = xmalloc(len);
+    memcpy(copy, name, len);
+    return copy;
+}
+
 /* Queries from the records of `h` (the first library), through its API. */
 static void make_queries(void *h)
 {
@@ -102,7 +115,7 @@ static void make_queries(void *h)
         uint16_t lo, hi;
         unsigned p = protos_of(e);
         if (name_of(e)[0])
-            names[nn++] = name_of(e);
+            names[nn++] = copy_name(name_of(e));
         if (ports_of(e, &lo, &hi) == 0 && (p == PORTREG_TCP || p == PORTREG_UDP)) {
             ports[np].port = lo;
             ports[np++].proto = p;
@@ -158,7 +171,7 @@ static double time_workload(const struct lib *l, int w)
 int main(int argc, char **argv)
 {
     struct lib libs[MAX_LIBS];
-    size_t nlibs = 0, r, i;
+    size_t nlibs = 0, r, i, k;
     int a, w;
     double first[WORKLOADS];
 
@@ -198,10 +211,14 @@ int main(int argc, char **argv)
     for (w = 0; w < WORKLOADS; w++)
         for (i = 0; i < nlibs; i++)
             time_workload(&libs[i], w);
+    /* Odd runs take the libraries in the reverse order, so that none is
+     * always timed right after another. */
     for (r = 0; r < runs; r++)
         for (w = 0; w < WORKLOADS; w++)
-            for (i = 0; i < nlibs; i++)
+            for (k = 0; k < nlibs; k++) {
+                i = r % 2 ? nlibs - 1 - k : k;
                 libs[i].ns[w][r] = time_workload(&libs[i], w);
+            }
 
     printf("%zu lookups x %zu runs per workload, median ns/lookup (ratio to the first "
            "library)\n\n| workload |", lookups, runs);

@@ -18,7 +18,7 @@
 #define SMALL_NAME_TAIL 16
 
 struct small {
-    struct strpool pool; /* only data and len: the names, 2-aligned */
+    struct strpool pool; /* only data and len: the names, PORTREG_SMALL_NAME_ALIGN-aligned */
     size_t count;        /* small records, M; record M is the sentinel */
     uint16_t *name;      /* pool offset / PORTREG_SMALL_NAME_ALIGN */
     uint16_t *lo, *hi;
@@ -454,8 +454,8 @@ int emit_small_table(FILE *out, const struct registry *reg, struct emit_stats *s
     t = xmalloc(sizeof *t);
     memset(t, 0, sizeof *t);
     rc = build_records(t, reg);
-    /* Small record numbers are 16-bit in the port rows, 0xFFFF meaning
-     * none, and record M is the sentinel. */
+    /* A handle's offset, 4 * record + transport, is 16-bit in the name
+     * slots, and record M is the sentinel (PORTREG_SMALL_RECORDS_MAX). */
     if (rc == 0 && t->count + 1 > PORTREG_SMALL_RECORDS_MAX)
         rc = over_limit(reg, t->line[PORTREG_SMALL_RECORDS_MAX - 1], "record",
                         PORTREG_SMALL_RECORDS_MAX - 1, "merged records (small profile)");

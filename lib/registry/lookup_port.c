@@ -64,10 +64,11 @@ static inline unsigned port_row(uint16_t port, int insn)
  * The small profile's rows (portreg_table.h): the row's first record and a
  * code per transport.  A row's answer is a key: its handle's offset in
  * portreg__s_records (4 * record + transport), which orders as the
- * registry does, or one of these three, above every handle's.
+ * registry does, or KEY_OTHER with the code SCAN, RESERVED or NONE, above
+ * every handle's and in the codes' order.
  */
-#define KEY_SCAN (UINT32_C(0xFFFFFF00) | PORTREG_SMALL_CODE_SCAN)
-#define KEY_RESERVED (UINT32_C(0xFFFFFF00) | PORTREG_SMALL_CODE_RESERVED)
+#define KEY_OTHER UINT32_C(0xFFFFFF00)
+#define KEY_RESERVED (KEY_OTHER | PORTREG_SMALL_CODE_RESERVED)
 
 /* Code `t` of the row when `protos` has bit t, else NONE. */
 static inline unsigned column(const struct portreg_small_row *row, unsigned protos, unsigned t)
@@ -106,7 +107,7 @@ static inline uint32_t row_key(uint16_t port, unsigned protos, int insn)
     uint32_t code = row_code(row, protos);
     if (code < PORTREG_SMALL_CODE_SCAN)
         return (uint32_t)PORTREG_SMALL_RECORD_BYTES * row->first + code;
-    return UINT32_C(0xFFFFFF00) | code;
+    return KEY_OTHER | code;
 }
 
 #if defined(__GNUC__)

@@ -59,6 +59,16 @@ static inline unsigned port_row(uint16_t port, int insn)
     return present * (portreg__port_rank[port / 64] + popcount64(below, insn));
 }
 
+/* The smallest of a row's four columns, a transport each: both profiles'
+ * answer among several transports.  A tree two levels deep rather than a
+ * chain of three; a fifth transport must widen it. */
+typedef char rows_take_four_columns[PORTREG_TRANSPORT_COUNT == 4 ? 1 : -1];
+static inline unsigned smallest_column(unsigned c0, unsigned c1, unsigned c2, unsigned c3)
+{
+    unsigned first_two = c0 < c1 ? c0 : c1, last_two = c2 < c3 ? c2 : c3;
+    return first_two < last_two ? first_two : last_two;
+}
+
 #if defined(PORTREG_PROFILE_SMALL)
 /*
  * The small profile's rows (portreg_table.h): the row's first record and a
@@ -76,13 +86,6 @@ static inline unsigned column(const struct portreg_small_row *row, unsigned prot
     return row->code[t] | ((((protos >> t) & 1u) - 1u) & PORTREG_SMALL_CODE_NONE);
 }
 
-static inline unsigned smaller(unsigned a, unsigned b)
-{
-    return a < b ? a : b;
-}
-
-typedef char row_code_takes_four_columns[PORTREG_TRANSPORT_COUNT == 4 ? 1 : -1];
-
 /* The smallest code of the row among `protos`, as row_first() of the full
  * profile takes the smallest entry: one protocol, the usual call, is one
  * column. */
@@ -91,8 +94,8 @@ static inline unsigned row_code(const struct portreg_small_row *row, unsigned pr
     protos &= PORTREG_ANY;
     if (protos != 0 && (protos & (protos - 1)) == 0)
         return row->code[flag_index(protos)];
-    return smaller(smaller(column(row, protos, 0), column(row, protos, 1)),
-                   smaller(column(row, protos, 2), column(row, protos, 3)));
+    return smallest_column(column(row, protos, 0), column(row, protos, 1),
+                           column(row, protos, 2), column(row, protos, 3));
 }
 
 static inline const struct portreg_small_row *port_row_of(uint16_t port, int insn)
@@ -157,15 +160,6 @@ static inline unsigned column(const uint16_t *row, unsigned protos, unsigned p)
     return row[p] | ((((protos >> p) & 1u) - 1u) & PORTREG_PORT_NONE);
 }
 
-static inline unsigned smaller(unsigned a, unsigned b)
-{
-    return a < b ? a : b;
-}
-
-/* The minimum below is a tree over the four columns, two levels deep
- * rather than a chain of three; a fifth transport must widen it. */
-typedef char row_first_takes_four_columns[PORTREG_TRANSPORT_COUNT == 4 ? 1 : -1];
-
 /* The smallest entry of the row among `protos`: the first named record in
  * registry order, else PORTREG_PORT_RESERVED, else PORTREG_PORT_NONE.
  * One protocol, the usual call, is one column: a branch on the kind of
@@ -176,8 +170,8 @@ static inline unsigned row_first(uint16_t port, unsigned protos, int insn)
     protos &= PORTREG_ANY;
     if (protos != 0 && (protos & (protos - 1)) == 0)
         return row[flag_index(protos)];
-    return smaller(smaller(column(row, protos, 0), column(row, protos, 1)),
-                   smaller(column(row, protos, 2), column(row, protos, 3)));
+    return smallest_column(column(row, protos, 0), column(row, protos, 1),
+                           column(row, protos, 2), column(row, protos, 3));
 }
 
 static inline const portreg_entry *lookup_port(uint16_t port, unsigned protos, int insn)

@@ -314,32 +314,27 @@ static LOOKUP_INLINE const portreg_entry *name_first(const char *name, size_t le
 #if defined(PORTREG_PROFILE_SMALL)
     /* The slot holds the first handle (portreg_table.h), the answer when
      * `protos` has the handle's transport.  Otherwise a later record may
-     * be, and the run is read, as the full profile does when its first
-     * record is not of `protos`.  (So is a record that names no protocol,
-     * transport 0, asked without tcp: rare, and answered right.) */
+     * be.  (So may a record that names no protocol, transport 0, asked
+     * without tcp: rare, and the run answers it right.) */
     r = portreg__s_name_slots[p.slot].first;
     other = ((protos >> (r % PORTREG_SMALL_RECORD_BYTES)) & 1u) == 0;
-    if (p.found & other) {
-        const portreg_entry *first = NULL;
-        return run_records(p.slot, protos, 0, &first, 1) ? first : NULL;
-    }
     address = (uintptr_t)portreg__s_records + r;
-    return (const portreg_entry *)(address & ((uintptr_t)0 - p.found)); /* NOLINT(performance-no-int-to-ptr) */
 #else
+    /* When the first record is not of a protocol asked for, a later one
+     * may be. */
     r = portreg__name_slots[p.slot].first;
     other = (portreg__record_flags[r] & protos & PORTREG_RF_MATCH) == 0;
-    /* When the first record is not of a protocol asked for, a later one
-     * may be.  Bitwise, not &&: a branch on `found` would be mispredicted
-     * on half of a mixed stream of hits and misses. */
+    address = (uintptr_t)&portreg__records[p.found * r];
+#endif
+    /* Bitwise, not &&: a branch on `found` would be mispredicted on half
+     * of a mixed stream of hits and misses. */
     if (p.found & other) {
         const portreg_entry *first = NULL;
         return run_records(p.slot, protos, 0, &first, 1) ? first : NULL;
     }
     /* Masked to NULL on a miss, without a branch a mixed stream of hits
      * and misses would mispredict half the time. */
-    address = (uintptr_t)&portreg__records[p.found * r];
     return (const portreg_entry *)(address & ((uintptr_t)0 - p.found)); /* NOLINT(performance-no-int-to-ptr) */
-#endif
 }
 
 /* A NUL inside the name would read like the zero padding after a shorter

@@ -32,7 +32,8 @@ static inline unsigned small_u16(size_t at)
 
 static inline const char *small_name(unsigned m)
 {
-    return pool_string(PORTREG_SMALL_NAME_ALIGN * (uint32_t)small_u16(PORTREG_SMALL_RECORD_BYTES * (size_t)m));
+    uint32_t key = small_u16(PORTREG_SMALL_RECORD_BYTES * (size_t)m);
+    return pool_string(PORTREG_SMALL_NAME_ALIGN * key);
 }
 
 static inline unsigned small_lo(unsigned m)

@@ -292,9 +292,9 @@ extern const struct portreg_small_row portreg__s_port_rows[]; /* row 0: a miss *
 /* Name slots as the full profile's (struct portreg_name_slot), with two
  * differences.  The key is the pool offset / PORTREG_SMALL_NAME_ALIGN of
  * the folded name, not padded to whole words: the first record's name
- * when it has no upper-case letter, else a copy.  A lookup compares the query's length
- * and NUL only (the pool ends in 16 zero bytes, so that reading a short
- * name's two words stays inside).  And `first` is the name's first handle
+ * when it has no upper-case letter, else a copy.  A lookup compares the
+ * query's length and NUL only (the pool ends in 16 zero bytes, so that
+ * reading a short name's two words stays inside).  And `first` is the name's first handle
  * in registry order, as its offset in portreg__s_records (4 * record +
  * transport; the sentinel's for an empty slot), so that the usual lookup
  * reads the slot and the name, and no record. */

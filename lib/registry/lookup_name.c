@@ -150,10 +150,11 @@ static inline unsigned stored_equals_short(const char *stored, const uint64_t w[
 #endif
 }
 
-/* The same for a folded query of any length (the stored name is folded). */
-static inline unsigned stored_equals(const char *stored, const char *folded, size_t len)
+/* The same for a folded query of any length, in words w (the stored name
+ * is folded). */
+static inline unsigned stored_equals(const char *stored, const uint64_t *w, size_t len)
 {
-    return memcmp(stored, folded, len) == 0 && stored[len] == '\0';
+    return memcmp(stored, w, len) == 0 && stored[len] == '\0';
 }
 
 #else
@@ -161,30 +162,41 @@ static inline const char *slot_name(uint32_t slot)
 {
     return portreg__pool + 8 * (size_t)portreg__name_slots[slot].key;
 }
+
+/* Whether the stored folded name, word-aligned and zero-padded to whole
+ * words, is the query's folded words w[0..1] of a name of `len` bytes (1
+ * to 15).  A stored name of under 8 bytes owns only its first word in the
+ * pool (with its NUL in it), so the second word read is compared only for
+ * a query of 8 bytes or more. */
+static inline unsigned stored_equals_short(const char *stored, const uint64_t w[2], size_t len)
+{
+    uint64_t second = (uint64_t)0 - (uint64_t)(len >= 8);
+    return ((load64(stored) ^ w[0]) | ((load64(stored + 8) ^ w[1]) & second)) == 0;
+}
+
+/* The same for the query's `PORTREG_NAME_WORDS(len)` words of a name of
+ * any length. */
+static inline unsigned stored_equals(const char *stored, const uint64_t *w, size_t len)
+{
+    uint64_t diff = 0;
+    size_t i;
+    for (i = 0; i < PORTREG_NAME_WORDS(len); i++)
+        diff |= load64(stored + 8 * i) ^ w[i];
+    return diff == 0;
+}
 #endif
 
 /* A name of 1 to 15 bytes, nearly every query: two words kept in
- * registers, no loop and no branch.  A stored name of under 8 bytes owns
- * only its first word in the pool (with its NUL in it), so the second
- * word read is compared only for a query of 8 bytes or more. */
+ * registers, no loop and no branch. */
 static LOOKUP_INLINE struct probe probe_short(const char *name, size_t len)
 {
-    uint64_t w[2], second = (uint64_t)0 - (uint64_t)(len >= 8), diff;
-    const char *stored;
+    uint64_t w[2];
     struct probe p;
 
     read_short(w, name, len);
     fold_short(w);
     p.slot = slot_of(w, 2);
-    stored = slot_name(p.slot);
-#if defined(PORTREG_PROFILE_SMALL)
-    (void)second;
-    (void)diff;
-    p.found = stored_equals_short(stored, w, len);
-#else
-    diff = (load64(stored) ^ w[0]) | ((load64(stored + 8) ^ w[1]) & second);
-    p.found = diff == 0;
-#endif
+    p.found = stored_equals_short(slot_name(p.slot), w, len);
     return p;
 }
 
@@ -193,24 +205,15 @@ static LOOKUP_INLINE struct probe probe_short(const char *name, size_t len)
  * folded names; either way, inside the pool. */
 static struct probe probe_long(const char *name, size_t len)
 {
-    uint64_t w[PORTREG_NAME_WORDS_MAX] = {0}, diff = 0;
+    uint64_t w[PORTREG_NAME_WORDS_MAX] = {0};
     size_t count = PORTREG_NAME_WORDS(len), i;
-    const char *stored;
     struct probe p;
 
     memcpy(w, name, len);
     for (i = 0; i < count; i++)
         w[i] = fold_word(w[i]);
     p.slot = slot_of(w, count);
-    stored = slot_name(p.slot);
-#if defined(PORTREG_PROFILE_SMALL)
-    (void)diff;
-    p.found = stored_equals(stored, (const char *)w, len);
-#else
-    for (i = 0; i < count; i++)
-        diff |= load64(stored + 8 * i) ^ w[i];
-    p.found = diff == 0;
-#endif
+    p.found = stored_equals(slot_name(p.slot), w, len);
     return p;
 }
 

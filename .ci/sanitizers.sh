@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # 1. The whole project built with AddressSanitizer + UndefinedBehaviorSanitizer
-#    (every diagnostic fatal) and the whole ctest suite run on it.  The
-#    registry compiler runs sanitized too: at build time on the real registry,
-#    and in hostile_registries on every bad one.
+#    (every diagnostic fatal) and the whole ctest suite run on it, once in
+#    each profile (full, then -DPORTREG_PROFILE=small, whose runtime reads
+#    other tables).  The registry compiler runs sanitized too: at build time
+#    on the real registry, and in hostile_registries on every bad one.
 #    Excluded:
 #     - older_edition, for time: the whole suite rebuilt against the 2024
 #       edition, another full sanitized build that exercises nothing
@@ -46,30 +47,42 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/portreg-sanitizers.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 jobs=$(nproc)
 
-# ---- 1. ASan + UBSan, whole suite ----
+# ---- 1. ASan + UBSan, whole suite: the full profile, then the small one ----
 san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
-echo "sanitizers.sh: ASan+UBSan build in $work/asan"
-cmake -S . -B "$work/asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPORTREG_OLDER_REGISTRY_XML= \
-  -DCMAKE_C_FLAGS="$san" -DCMAKE_CXX_FLAGS="$san" \
-  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
-  -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" >"$work/asan-configure.log" 2>&1 \
-  || { cat "$work/asan-configure.log"; exit 1; }
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-cmake --build "$work/asan" -j"$jobs" >"$work/asan-build.log" 2>&1 \
-  || { tail -60 "$work/asan-build.log"; echo "sanitizers.sh: FAILED: sanitized build"; exit 1; }
 asan_status=0
-ctest --test-dir "$work/asan" -j"$jobs" --output-on-failure \
-  -E '^(install_consumers|cli_python_binding|python_pip_install|cli_man_examples|check_noalloc|nss_getent|nss_python_socket|nss_export_quick|nss_export_full)$' \
-  >"$work/asan-ctest.log" 2>&1 || asan_status=$?
-asan_summary=$(grep -E 'tests passed' "$work/asan-ctest.log" || echo "no summary")
-if [ "$asan_status" -ne 0 ]; then
-  # keep going: the valgrind half may say more; fail at the end
-  grep -vE '^ *(Start|[0-9]+/[0-9]+ Test.*Passed)' "$work/asan-ctest.log"
-  echo "sanitizers.sh: ctest under ASan+UBSan FAILED: $asan_summary"
-else
-  echo "sanitizers.sh: ASan+UBSan: $asan_summary"
-fi
+asan_summaries=()
+# asan_suite NAME CMAKE-ARGS... : build sanitized in $work/NAME, run ctest.
+asan_suite() {
+  local name=$1 status=0 summary
+  shift
+  echo "sanitizers.sh: ASan+UBSan build in $work/$name"
+  cmake -S . -B "$work/$name" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPORTREG_OLDER_REGISTRY_XML= \
+    -DCMAKE_C_FLAGS="$san" -DCMAKE_CXX_FLAGS="$san" \
+    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
+    -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" "$@" \
+    >"$work/$name-configure.log" 2>&1 || { cat "$work/$name-configure.log"; exit 1; }
+  cmake --build "$work/$name" -j"$jobs" >"$work/$name-build.log" 2>&1 \
+    || { tail -60 "$work/$name-build.log"; echo "sanitizers.sh: FAILED: sanitized build"; exit 1; }
+  ctest --test-dir "$work/$name" -j"$jobs" --output-on-failure \
+    -E '^(install_consumers|cli_python_binding|python_pip_install|cli_man_examples|check_noalloc|nss_getent|nss_python_socket|nss_export_quick|nss_export_full)$' \
+    >"$work/$name-ctest.log" 2>&1 || status=$?
+  summary=$(grep -E 'tests passed' "$work/$name-ctest.log" || echo "no summary")
+  asan_summaries+=("$name: $summary")
+  if [ "$status" -ne 0 ]; then
+    # keep going: the valgrind half may say more; fail at the end
+    grep -vE '^ *(Start|[0-9]+/[0-9]+ Test.*Passed)' "$work/$name-ctest.log"
+    echo "sanitizers.sh: ctest under ASan+UBSan FAILED ($name): $summary"
+    asan_status=1
+  else
+    echo "sanitizers.sh: ASan+UBSan ($name): $summary"
+  fi
+}
+asan_suite asan
+asan_suite asan-small -DPORTREG_PROFILE=small
+asan_summary=$(printf '%s; ' "${asan_summaries[@]}")
+asan_summary=${asan_summary%; }
 
 # ---- 2. valgrind ----
 echo "sanitizers.sh: plain build for valgrind in $work/plain"

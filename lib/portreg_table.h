@@ -198,7 +198,7 @@ extern const struct portreg_name_slot portreg__name_slots[];
  * always those of a name, so a key's run is usually the stretch of
  * consecutive records that starts at its first named record (a row's
  * smallest entry; a slot's first) and ends at the first record that is not
- * the key's (portreg_covers_port or, in the small profile, small_covers;
+ * the key's (portreg_covers_port or, in the small profile, record_covers;
  * portreg_name_folds_to); the runtime
  * scans it, taking the named records.  The compiler checks each key's
  * scan against the registry and lists the keys whose scan would be wrong:

@@ -74,7 +74,21 @@ static inline unsigned small_hi(unsigned m)
     return portreg__s_ranges[lo].hi;
 }
 
-static inline int small_covers(unsigned m, unsigned port)
+/* ---- What the scans of runs read (lookup_name.c, lookup_port.c), under
+ * the same names in both profiles: record i is a small record here. ---- */
+
+static inline unsigned record_flags_at(unsigned m)
+{
+    return portreg__s_flags[m];
+}
+
+static inline const char *record_name_at(unsigned m)
+{
+    return small_name(m);
+}
+
+/* Whether small record m has a port or range that holds `port`. */
+static inline int record_covers(unsigned m, unsigned port)
 {
     return (portreg__s_flags[m] & PORTREG_RF_NUMBER) && small_lo(m) <= port &&
            port <= small_hi(m);
@@ -82,8 +96,8 @@ static inline int small_covers(unsigned m, unsigned port)
 
 /* Appends the handles of small record m that are of `protos` to
  * out[0 .. cap); returns the new total, counting past cap. */
-static inline size_t take_small(unsigned m, unsigned protos, const portreg_entry **out,
-                                size_t cap, size_t total)
+static inline size_t take_record(unsigned m, unsigned protos, const portreg_entry **out,
+                                 size_t cap, size_t total)
 {
     unsigned flags = portreg__s_flags[m], mask = flags & protos & PORTREG_RF_MATCH;
     if (!mask)
@@ -126,6 +140,24 @@ static inline const struct portreg_run *listed_run(const struct portreg_run *run
 }
 
 #if !defined(PORTREG_PROFILE_SMALL)
+/* ---- What the scans of runs read, as in the small profile above ---- */
+
+static inline unsigned record_flags_at(unsigned r)
+{
+    return portreg__record_flags[r];
+}
+
+static inline const char *record_name_at(unsigned r)
+{
+    return pool_string(portreg__records[r].name);
+}
+
+/* Whether record r has a port or range that holds `port`. */
+static inline int record_covers(unsigned r, unsigned port)
+{
+    return portreg_covers_port(&portreg__records[r], portreg__record_flags[r], port);
+}
+
 /* Appends record r to out[0 .. cap) when it is named and of one of
  * `protos`; returns the new total, counting past cap. */
 static inline size_t take_record(unsigned r, unsigned protos, const portreg_entry **out,

@@ -121,6 +121,12 @@ static inline const char *slot_name(uint32_t slot)
     return portreg__pool + PORTREG_SMALL_NAME_ALIGN * (size_t)portreg__s_name_slots[slot].key;
 }
 
+/* The record of the slot's first handle: where the scan of its run starts. */
+static inline unsigned slot_first_record(uint32_t slot)
+{
+    return portreg__s_name_slots[slot].first / PORTREG_SMALL_RECORD_BYTES;
+}
+
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* For a name of len bytes (1 to 15), the two words' masks of its first
  * len + 1 bytes, its NUL included: name_masks[0][len] for the first word,
@@ -161,6 +167,12 @@ static inline unsigned stored_equals(const char *stored, const uint64_t *w, size
 static inline const char *slot_name(uint32_t slot)
 {
     return portreg__pool + 8 * (size_t)portreg__name_slots[slot].key;
+}
+
+/* The slot's first record: where the scan of its run starts. */
+static inline unsigned slot_first_record(uint32_t slot)
+{
+    return portreg__name_slots[slot].first;
 }
 
 /* Whether the stored folded name, word-aligned and zero-padded to whole
@@ -231,40 +243,8 @@ static LOOKUP_INLINE struct probe probe_name(const char *name, size_t len)
     return len < 16 ? probe_short(name, len) : probe_long(name, len);
 }
 
-#if defined(PORTREG_PROFILE_SMALL)
 /* The handles of the slot's run that match `protos` and whose records
  * have every flag of `need`, as the _all functions count and write them. */
-static size_t run_records(uint32_t slot, unsigned protos, unsigned need,
-                          const portreg_entry **out, size_t cap)
-{
-    const struct portreg_run *listed =
-        listed_run(portreg__name_runs, portreg__name_run_count, slot);
-    const char *name = slot_name(slot);
-    size_t total = 0;
-    unsigned i;
-
-    if (!out)
-        cap = 0;
-    if (listed) {
-        for (i = listed[0].start; i < listed[1].start; i++) {
-            unsigned m = portreg__name_run_records[i];
-            if ((portreg__s_flags[m] & need) == need)
-                total = take_small(m, protos, out, cap, total);
-        }
-        return total;
-    }
-    for (i = portreg__s_name_slots[slot].first / PORTREG_SMALL_RECORD_BYTES;
-         i < portreg__record_count; i++) {
-        if (!portreg_name_folds_to(small_name(i), name))
-            break;
-        if ((portreg__s_flags[i] & need) == need)
-            total = take_small(i, protos, out, cap, total);
-    }
-    return total;
-}
-#else
-/* The records of the slot's run that match `protos` and have every flag
- * of `need`, as the _all functions count and write them. */
 static size_t run_records(uint32_t slot, unsigned protos, unsigned need,
                           const portreg_entry **out, size_t cap)
 {
@@ -279,20 +259,19 @@ static size_t run_records(uint32_t slot, unsigned protos, unsigned need,
     if (listed) {
         for (i = listed[0].start; i < listed[1].start; i++) {
             unsigned r = portreg__name_run_records[i];
-            if ((portreg__record_flags[r] & need) == need)
+            if ((record_flags_at(r) & need) == need)
                 total = take_record(r, protos, out, cap, total);
         }
         return total;
     }
-    for (i = portreg__name_slots[slot].first; i < portreg__record_count; i++) {
-        if (!portreg_name_folds_to(pool_string(portreg__records[i].name), folded))
+    for (i = slot_first_record(slot); i < portreg__record_count; i++) {
+        if (!portreg_name_folds_to(record_name_at(i), folded))
             break;
-        if ((portreg__record_flags[i] & need) == need)
+        if ((record_flags_at(i) & need) == need)
             total = take_record(i, protos, out, cap, total);
     }
     return total;
 }
-#endif
 
 static size_t name_all(const char *name, size_t len, unsigned protos,
                        const portreg_entry **out, size_t cap)

@@ -1,4 +1,6 @@
 /* Port lookups through the rank dictionary of portreg_table.h. */
+#include <limits.h>
+
 #include "entry_internal.h"
 
 #if defined(PORTREG_POPCNT_DISPATCH)
@@ -280,39 +282,32 @@ portreg_status portreg_port_status(uint16_t port, unsigned protos)
 
 #endif
 
+/* The record where the scan of the port's run starts (the row's first),
+ * or NO_RUN when no named record covers the port. */
+#define NO_RUN UINT_MAX
 #if defined(PORTREG_PROFILE_SMALL)
-size_t portreg_lookup_port_all(uint16_t port, unsigned protos, const portreg_entry **out,
-                               size_t cap)
+static unsigned port_run_first(uint16_t port)
 {
     const struct portreg_small_row *row = port_row_of(port, HAVE_POPCNT);
-    const struct portreg_run *listed;
-    size_t total = 0;
-    unsigned i;
-
-    if (row_key(port, PORTREG_ANY, HAVE_POPCNT) >= KEY_RESERVED)
-        return 0; /* no named record covers the port */
-    if (!out)
-        cap = 0;
-    listed = listed_run(portreg__port_runs, portreg__port_run_count, port);
-    if (listed) {
-        for (i = listed[0].start; i < listed[1].start; i++)
-            total = take_small(portreg__port_run_records[i], protos, out, cap, total);
-        return total;
-    }
-    for (i = row->first; i < portreg__record_count && small_covers(i, port); i++)
-        total = take_small(i, protos, out, cap, total);
-    return total;
+    return row_code(row, PORTREG_ANY) >= PORTREG_SMALL_CODE_RESERVED ? NO_RUN : row->first;
 }
 #else
+static unsigned port_run_first(uint16_t port)
+{
+    unsigned first = row_first(port, PORTREG_ANY, HAVE_POPCNT);
+    return first >= PORTREG_PORT_RESERVED ? NO_RUN : first;
+}
+#endif
+
 size_t portreg_lookup_port_all(uint16_t port, unsigned protos, const portreg_entry **out,
                                size_t cap)
 {
-    unsigned first = row_first(port, PORTREG_ANY, HAVE_POPCNT), i;
+    unsigned first = port_run_first(port), i;
     const struct portreg_run *listed;
     size_t total = 0;
 
-    if (first >= PORTREG_PORT_RESERVED)
-        return 0; /* no named record covers the port */
+    if (first == NO_RUN)
+        return 0;
     if (!out)
         cap = 0;
     listed = listed_run(portreg__port_runs, portreg__port_run_count, port);
@@ -321,11 +316,7 @@ size_t portreg_lookup_port_all(uint16_t port, unsigned protos, const portreg_ent
             total = take_record(portreg__port_run_records[i], protos, out, cap, total);
         return total;
     }
-    for (i = first; i < portreg__record_count; i++) {
-        if (!portreg_covers_port(&portreg__records[i], portreg__record_flags[i], port))
-            break;
+    for (i = first; i < portreg__record_count && record_covers(i, port); i++)
         total = take_record(i, protos, out, cap, total);
-    }
     return total;
 }
-#endif
